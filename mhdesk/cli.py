@@ -1,0 +1,129 @@
+"""The `mhdesk` command line (see the CLI contract): one parser, one handler per command."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+from .cli_output import FORMATS, write_records
+from .core.database import Database, DatabaseError, open_database
+from .core.errors import MhdeskError
+
+EXIT_OK, EXIT_INPUT, EXIT_FILE, EXIT_DECLINED = 0, 1, 2, 3
+
+PROJECT_FIELDS = ("code", "title", "programme_area", "donors", "budget", "currency", "health_budget", "start",
+                  "end", "extended_to", "countries", "managing_mission", "thematic_areas", "status")
+
+
+class UsageError(Exception):
+    pass
+
+
+class Parser(argparse.ArgumentParser):
+    """Bad arguments give one plain sentence (exit 2), not a usage dump."""
+
+    def error(self, message: str):
+        raise UsageError(message[:1].upper() + message[1:] + ".")
+
+
+def build_parser() -> Parser:
+    parser = Parser(prog="mhdesk", description="Records of a regional migration-health programme.")
+    parser.add_argument("--database", metavar="PATH_OR_URL", help="SQLite file or SQLAlchemy URL")
+    parser.add_argument("--version", action="version", version=f"mhdesk {__version__}")
+    parser.add_argument("--demo", action="store_true", help="open the window on a fresh demo database")
+    commands = parser.add_subparsers(dest="command", parser_class=Parser, metavar="COMMAND")
+
+    commands.add_parser("demo", help="write the demo records into the database").set_defaults(handler=cmd_demo)
+
+    db = commands.add_parser("db", help="database maintenance")
+    db_commands = db.add_subparsers(dest="db_command", parser_class=Parser, required=True, metavar="ACTION")
+    db_commands.add_parser("upgrade", help="bring the schema up to date").set_defaults(handler=cmd_db_upgrade)
+
+    projects = commands.add_parser("projects", help="the projects register")
+    project_commands = projects.add_subparsers(dest="projects_command", parser_class=Parser, required=True,
+                                               metavar="ACTION")
+    listing = project_commands.add_parser("list", help="projects active in a year")
+    _listing_options(listing, country=True)
+    listing.set_defaults(handler=cmd_projects_list)
+
+    return parser
+
+
+def _listing_options(parser: argparse.ArgumentParser, *, country: bool) -> None:
+    parser.add_argument("--year", type=int)
+    if country:
+        parser.add_argument("--country")
+    parser.add_argument("--format", choices=FORMATS, default="table")
+
+
+def open_db(args) -> Database:
+    return open_database(args.database)
+
+
+def resolve_country(db: Database, text: str | None) -> str | None:
+    if not text:
+        return None
+    from .core.services import Services
+
+    return Services(db).catalog.country_resolver().resolve(text)
+
+
+def cmd_demo(args) -> int:
+    from .core.demo import load_demo
+
+    db = open_db(args)
+    counts = load_demo(db)
+    print(f"Demo records written to {db.describe()}: {counts.projects} projects, {counts.roles} directory roles, "
+          f"{counts.values} indicator values, {counts.events} events.")
+    return EXIT_OK
+
+
+def cmd_db_upgrade(args) -> int:
+    from .core.migrate import current_revision
+
+    db = open_db(args)
+    print(f"{db.describe()} is at schema revision {current_revision(db)}.")
+    return EXIT_OK
+
+
+def cmd_projects_list(args) -> int:
+    from .core.services import Services
+    from .core.services.projects import ProjectQuery
+
+    db = open_db(args)
+    query = ProjectQuery(year=args.year, country=resolve_country(db, args.country))
+    rows = Services(db).projects.rows(query)
+    write_records(PROJECT_FIELDS, ([getattr(r, f) for f in PROJECT_FIELDS] for r in rows), args.format)
+    return EXIT_OK
+
+
+def run_window(args) -> int:
+    from .ui.app import run_app
+
+    return run_app(database=args.database, demo=args.demo)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        handler = getattr(args, "handler", None)
+        return handler(args) if handler else run_window(args)
+    except UsageError as exc:
+        print(f"mhdesk: {exc}", file=sys.stderr)
+        return EXIT_FILE
+    except DatabaseError as exc:
+        print(f"mhdesk: {exc}", file=sys.stderr)
+        return EXIT_FILE
+    except (MhdeskError, ValueError) as exc:
+        print(f"mhdesk: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except OSError as exc:
+        print(f"mhdesk: {exc.strerror or exc}: {exc.filename}." if exc.filename else f"mhdesk: {exc}.",
+              file=sys.stderr)
+        return EXIT_FILE
+    except KeyboardInterrupt:
+        print("mhdesk: interrupted.", file=sys.stderr)
+        return EXIT_DECLINED
+

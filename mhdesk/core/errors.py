@@ -1,0 +1,32 @@
+"""Errors the services raise; each message is fit to show a person as it is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class MhdeskError(Exception):
+    """Base of every error a user can be shown."""
+
+
+class NotFound(MhdeskError):
+    pass
+
+
+class StaleRecord(MhdeskError):
+    """The record was changed elsewhere since it was read."""
+
+
+@dataclass(frozen=True)
+class Issue:
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+class ValidationFailed(MhdeskError):
+    def __init__(self, issues: list[Issue]):
+        self.issues = issues
+        super().__init__("; ".join(str(i) for i in issues))

@@ -1,0 +1,67 @@
+"""Declarative base, naming convention and the exact-decimal column type."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_EVEN, Decimal
+
+from sqlalchemy import BigInteger, ForeignKey, MetaData, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+# Named constraints let Alembic alter them on SQLite (batch mode) and PostgreSQL alike.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+CENT = Decimal("0.01")
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Money(TypeDecorator):
+    """A decimal with two places stored as a whole number of hundredths.
+
+    SQLite has no decimal type and would round-trip through floats; an
+    integer column is exact on every backend.
+    """
+
+    impl = BigInteger
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if not isinstance(value, Decimal):
+            value = Decimal(str(value))
+        return int((value.quantize(CENT, rounding=ROUND_HALF_EVEN) * 100).to_integral_value())
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        return (Decimal(int(value)) / 100).quantize(CENT)
+
+
+class Versioned:
+    """Optimistic concurrency: every UPDATE checks and bumps `version`."""
+
+    version: Mapped[int] = mapped_column(nullable=False, default=1)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict:
+        return {"version_id_col": cls.__table__.c.version}
+
+
+class Sourced:
+    """Where a record came from: the import that last wrote it and the cell."""
+
+    @declared_attr
+    def source_import_id(cls) -> Mapped[int | None]:
+        return mapped_column(ForeignKey("import_record.id", ondelete="SET NULL"), index=True)
+
+    source_cell: Mapped[str | None] = mapped_column(String(80))

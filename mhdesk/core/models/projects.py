@@ -1,0 +1,113 @@
+"""Projects and what hangs off them."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Integer, String, Table, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base, Money, Sourced, Versioned
+from .reference import Country, Donor, ProgrammeArea, ThematicArea
+
+STATUSES = ("pipeline", "active", "completed")
+
+project_donor = Table(
+    "project_donor",
+    Base.metadata,
+    Column("project_id", ForeignKey("project.id", ondelete="CASCADE"), primary_key=True),
+    Column("donor_id", ForeignKey("donor.id", ondelete="RESTRICT"), primary_key=True, index=True),
+    Column("position", Integer, nullable=False, default=0),
+)
+
+project_country = Table(
+    "project_country",
+    Base.metadata,
+    Column("project_id", ForeignKey("project.id", ondelete="CASCADE"), primary_key=True),
+    Column("country_id", ForeignKey("country.id", ondelete="RESTRICT"), primary_key=True, index=True),
+)
+
+project_thematic_area = Table(
+    "project_thematic_area",
+    Base.metadata,
+    Column("project_id", ForeignKey("project.id", ondelete="CASCADE"), primary_key=True),
+    Column("thematic_area_id", ForeignKey("thematic_area.id", ondelete="RESTRICT"), primary_key=True),
+)
+
+
+class Project(Versioned, Sourced, Base):
+    __tablename__ = "project"
+    __table_args__ = (
+        CheckConstraint("status IN ('pipeline', 'active', 'completed')", name="status"),
+        CheckConstraint("budget IS NULL OR budget >= 0", name="budget_not_negative"),
+        CheckConstraint("health_budget IS NULL OR health_budget >= 0", name="health_budget_not_negative"),
+        CheckConstraint('start IS NULL OR "end" IS NULL OR "end" >= start', name="end_after_start"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(7), unique=True)
+    title: Mapped[str] = mapped_column(String(400))
+    programme_area_id: Mapped[int | None] = mapped_column(
+        ForeignKey("programme_area.id", ondelete="RESTRICT"), index=True
+    )
+    budget: Mapped[Decimal | None] = mapped_column(Money)
+    currency: Mapped[str | None] = mapped_column(String(3))
+    health_budget: Mapped[Decimal | None] = mapped_column(Money)
+    start: Mapped[date | None]
+    end: Mapped[date | None]
+    extended_to: Mapped[date | None]
+    managing_mission_id: Mapped[int | None] = mapped_column(
+        ForeignKey("country.id", ondelete="RESTRICT"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(10), default="active")
+    summary: Mapped[str | None] = mapped_column(Text)
+    background: Mapped[str | None] = mapped_column(Text)
+    objectives: Mapped[str | None] = mapped_column(Text)
+
+    programme_area: Mapped[ProgrammeArea | None] = relationship()
+    managing_mission: Mapped[Country | None] = relationship()
+    donors: Mapped[list[Donor]] = relationship(secondary=project_donor, order_by=project_donor.c.position)
+    countries: Mapped[list[Country]] = relationship(secondary=project_country, order_by=Country.name)
+    thematic_areas: Mapped[list[ThematicArea]] = relationship(
+        secondary=project_thematic_area, order_by=ThematicArea.name
+    )
+    achievements: Mapped[list[Achievement]] = relationship(
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="(Achievement.year, Achievement.position)",
+    )
+    photos: Mapped[list[Photo]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
+    testimonies: Mapped[list[Testimony]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
+
+    def __repr__(self) -> str:
+        return f"Project({self.code!r})"
+
+
+class Achievement(Base):
+    __tablename__ = "achievement"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"), index=True)
+    year: Mapped[int]
+    position: Mapped[int] = mapped_column(default=0)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class Photo(Base):
+    __tablename__ = "photo"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"), index=True)
+    file: Mapped[str | None] = mapped_column(String(400))
+    caption: Mapped[str | None] = mapped_column(Text)
+    credit: Mapped[str | None] = mapped_column(String(200))
+
+
+class Testimony(Base):
+    __tablename__ = "testimony"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"), index=True)
+    quote: Mapped[str] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(String(200))

@@ -1,0 +1,26 @@
+"""Services: everything the window and the command line do to the records."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from ..database import Database
+
+
+class Services:
+    """The services over one open database, created once and passed around."""
+
+    def __init__(self, db: Database):
+        self.db = db
+
+    @cached_property
+    def catalog(self):
+        from .catalog import Catalog
+
+        return Catalog(self.db)
+
+    @cached_property
+    def projects(self):
+        from .projects import ProjectService
+
+        return ProjectService(self.db)

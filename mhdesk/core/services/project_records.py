@@ -1,0 +1,93 @@
+"""Plain records of a project, passed between services, the window and imports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+from typing import NamedTuple
+
+
+@dataclass
+class PhotoData:
+    file: str | None = None
+    caption: str | None = None
+    credit: str | None = None
+
+
+@dataclass
+class TestimonyData:
+    quote: str = ""
+    author: str | None = None
+
+
+@dataclass
+class ProjectData:
+    """Everything about one project; names and codes, not database ids."""
+
+    code: str
+    title: str
+    programme_area: str | None = None
+    donors: list[str] = field(default_factory=list)
+    budget: Decimal | None = None
+    currency: str | None = None
+    health_budget: Decimal | None = None
+    start: date | None = None
+    end: date | None = None
+    extended_to: date | None = None
+    countries: list[str] = field(default_factory=list)
+    managing_mission: str | None = None
+    thematic_areas: list[str] = field(default_factory=list)
+    status: str = "active"
+    summary: str | None = None
+    achievements: dict[int, list[str]] = field(default_factory=dict)
+    photos: list[PhotoData] = field(default_factory=list)
+    testimonies: list[TestimonyData] = field(default_factory=list)
+    id: int | None = None
+    version: int | None = None
+
+    def copy(self, **changes) -> ProjectData:
+        # deep enough: lists and dicts are rebuilt so edits never leak between copies
+        base = replace(
+            self,
+            donors=list(self.donors),
+            countries=list(self.countries),
+            thematic_areas=list(self.thematic_areas),
+            achievements={y: list(a) for y, a in self.achievements.items()},
+            photos=[replace(p) for p in self.photos],
+            testimonies=[replace(t) for t in self.testimonies],
+        )
+        return replace(base, **changes)
+
+    @property
+    def effective_end(self) -> date | None:
+        return self.extended_to or self.end
+
+
+class ProjectRow(NamedTuple):
+    """One line of the projects register, cheap to hold by the hundred thousand."""
+
+    id: int
+    code: str
+    title: str
+    programme_area: str | None
+    donors: tuple[str, ...]
+    budget: Decimal | None
+    currency: str | None
+    health_budget: Decimal | None
+    start: date | None
+    end: date | None
+    extended_to: date | None
+    countries: tuple[str, ...]
+    managing_mission: str | None
+    thematic_areas: tuple[str, ...]
+    status: str
+    version: int
+
+    def active_in(self, year: int) -> bool:
+        return is_active_in(self.start, self.extended_to or self.end, year)
+
+
+def is_active_in(start: date | None, end: date | None, year: int) -> bool:
+    """A project runs in `year` if its dates overlap it; a missing date is open-ended."""
+    return (start is None or start.year <= year) and (end is None or end.year >= year)

@@ -1,0 +1,235 @@
+"""The projects register: list, read, create, update, delete."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
+
+from ..database import Database
+from ..errors import NotFound, StaleRecord, ValidationFailed, Issue
+from ..models import (
+    Achievement, Country, Donor, Photo, ProgrammeArea, Project, Testimony, ThematicArea,
+)
+from ..models.projects import project_country, project_donor, project_thematic_area
+from .project_records import PhotoData, ProjectData, ProjectRow, TestimonyData
+from .project_rules import check_project
+
+
+@dataclass(frozen=True)
+class ProjectQuery:
+    year: int | None = None
+    country: str | None = None
+    programme_area: str | None = None
+    status: str | None = None
+
+
+class ProjectService:
+    def __init__(self, db: Database):
+        self._db = db
+
+    # ---- reading -----------------------------------------------------------------
+
+    def rows(self, query: ProjectQuery | None = None) -> list[ProjectRow]:
+        """Every project as a light row, in code order, filtered by `query`.
+
+        Four flat queries instead of one join: the lists are assembled in Python,
+        which stays linear and portable at a hundred thousand projects.
+        """
+        query = query or ProjectQuery()
+        with self._db.session() as session:
+            donors = self._grouped(session, select(project_donor.c.project_id, Donor.name)
+                                   .join(Donor).order_by(project_donor.c.position))
+            countries = self._grouped(session, select(project_country.c.project_id, Country.name)
+                                      .join(Country).order_by(Country.name))
+            themes = self._grouped(session, select(project_thematic_area.c.project_id, ThematicArea.name)
+                                   .join(ThematicArea).order_by(ThematicArea.name))
+            mission = Country.__table__.alias("mission")
+            statement = (
+                select(Project.id, Project.code, Project.title, ProgrammeArea.code, Project.budget,
+                       Project.currency, Project.health_budget, Project.start, Project.end,
+                       Project.extended_to, mission.c.name, Project.status, Project.version)
+                .outerjoin(ProgrammeArea, Project.programme_area)
+                .outerjoin(mission, mission.c.id == Project.managing_mission_id)
+                .order_by(Project.code)
+            )
+            rows = [
+                ProjectRow(pid, code, title, area, donors.get(pid, ()), budget, currency, health, start,
+                           end, ext, countries.get(pid, ()), managing, themes.get(pid, ()), status, version)
+                for (pid, code, title, area, budget, currency, health, start, end, ext, managing,
+                     status, version) in session.execute(statement)
+            ]
+        return [row for row in rows if _matches(row, query)]
+
+    @staticmethod
+    def _grouped(session: Session, statement) -> dict[int, tuple[str, ...]]:
+        grouped: dict[int, list[str]] = defaultdict(list)
+        for project_id, name in session.execute(statement):
+            grouped[project_id].append(name)
+        return {k: tuple(v) for k, v in grouped.items()}
+
+    def get(self, project_id: int) -> ProjectData:
+        with self._db.session() as session:
+            project = session.get(Project, project_id, options=_FULL_LOAD)
+            if project is None:
+                raise NotFound(f"Project #{project_id} no longer exists.")
+            return to_data(project)
+
+    def find(self, code: str) -> ProjectData | None:
+        with self._db.session() as session:
+            project = session.scalar(select(Project).where(Project.code == code).options(*_FULL_LOAD))
+            return to_data(project) if project else None
+
+    def codes(self) -> set[str]:
+        with self._db.session() as session:
+            return set(session.scalars(select(Project.code)))
+
+    def free_code_like(self, code: str) -> str:
+        """The next unused code with the same prefix, for duplicating a project."""
+        prefix = code[:2]
+        taken = {int(c[3:]) for c in self.codes() if c.startswith(prefix + ".")}
+        number = max(taken, default=0) + 1
+        return f"{prefix}.{number:04d}"
+
+    # ---- writing -----------------------------------------------------------------
+
+    def create(self, data: ProjectData) -> ProjectData:
+        self._check(data)
+        with self._db.session() as session, session.begin():
+            if session.scalar(select(Project.id).where(Project.code == data.code)) is not None:
+                raise ValidationFailed([Issue("Code", f"{data.code} is already used by another project")])
+            project = Project(code=data.code)
+            if data.id is not None and session.get(Project, data.id) is None:
+                project.id = data.id  # an undone delete comes back under its old id
+            apply_data(session, project, data)
+            session.add(project)
+            session.flush()
+            return to_data(project)
+
+    def update(self, data: ProjectData) -> ProjectData:
+        """Save `data` over the project with its id, if nobody changed it since `data.version`."""
+        self._check(data)
+        with self._db.session() as session:
+            try:
+                with session.begin():
+                    project = session.get(Project, data.id, options=_FULL_LOAD)
+                    if project is None:
+                        raise NotFound(f"Project {data.code} no longer exists.")
+                    if data.version is not None and project.version != data.version:
+                        raise StaleRecord(f"Project {project.code} was changed elsewhere; reload it and try again.")
+                    clash = session.scalar(select(Project.id).where(Project.code == data.code, Project.id != data.id))
+                    if clash is not None:
+                        raise ValidationFailed([Issue("Code", f"{data.code} is already used by another project")])
+                    apply_data(session, project, data)
+                    project.code = data.code
+                    session.flush()
+                    return to_data(project)
+            except StaleDataError as exc:
+                raise StaleRecord(f"Project {data.code} was changed elsewhere; reload it and try again.") from exc
+
+    def delete(self, project_id: int) -> ProjectData:
+        """Delete the project; returns what it was, so that the deletion can be undone."""
+        with self._db.session() as session, session.begin():
+            project = session.get(Project, project_id, options=_FULL_LOAD)
+            if project is None:
+                raise NotFound(f"Project #{project_id} no longer exists.")
+            snapshot = to_data(project)
+            session.execute(delete(Project).where(Project.id == project_id))
+            return snapshot
+
+    @staticmethod
+    def _check(data: ProjectData) -> None:
+        issues = check_project(data)
+        if issues:
+            raise ValidationFailed(issues)
+
+
+_FULL_LOAD = (
+    selectinload(Project.donors), selectinload(Project.countries), selectinload(Project.thematic_areas),
+    selectinload(Project.achievements), selectinload(Project.photos), selectinload(Project.testimonies),
+)
+
+
+def _matches(row: ProjectRow, query: ProjectQuery) -> bool:
+    return (
+        (query.year is None or row.active_in(query.year))
+        and (query.country is None or query.country in row.countries or query.country == row.managing_mission)
+        and (query.programme_area is None or row.programme_area == query.programme_area)
+        and (query.status is None or row.status == query.status)
+    )
+
+
+def to_data(project: Project) -> ProjectData:
+    achievements: dict[int, list[str]] = {}
+    for item in project.achievements:
+        achievements.setdefault(item.year, []).append(item.text)
+    return ProjectData(
+        id=project.id,
+        version=project.version,
+        code=project.code,
+        title=project.title,
+        programme_area=project.programme_area.code if project.programme_area else None,
+        donors=[d.name for d in project.donors],
+        budget=project.budget,
+        currency=project.currency,
+        health_budget=project.health_budget,
+        start=project.start,
+        end=project.end,
+        extended_to=project.extended_to,
+        countries=[c.name for c in project.countries],
+        managing_mission=project.managing_mission.name if project.managing_mission else None,
+        thematic_areas=[t.name for t in project.thematic_areas],
+        status=project.status,
+        summary=project.summary,
+        achievements=achievements,
+        photos=[PhotoData(p.file, p.caption, p.credit) for p in project.photos],
+        testimonies=[TestimonyData(t.quote, t.author) for t in project.testimonies],
+    )
+
+
+def apply_data(session: Session, project: Project, data: ProjectData) -> None:
+    """Copy `data` onto the ORM project, creating donors on first use."""
+    project.title = data.title.strip()
+    project.programme_area = (
+        session.scalar(select(ProgrammeArea).where(ProgrammeArea.code == data.programme_area))
+        if data.programme_area else None
+    )
+    project.budget = data.budget
+    project.currency = data.currency
+    project.health_budget = data.health_budget
+    project.start, project.end, project.extended_to = data.start, data.end, data.extended_to
+    project.status = data.status
+    project.summary = data.summary
+    project.donors = [_donor(session, name) for name in dict.fromkeys(data.donors)]
+    project.countries = _by_name(session, Country, data.countries, "Countries")
+    project.managing_mission = (
+        _by_name(session, Country, [data.managing_mission], "Managing mission")[0] if data.managing_mission else None
+    )
+    project.thematic_areas = _by_name(session, ThematicArea, data.thematic_areas, "Thematic areas")
+    project.achievements = [
+        Achievement(year=year, position=i, text=text)
+        for year, texts in sorted(data.achievements.items())
+        for i, text in enumerate(texts)
+    ]
+    project.photos = [Photo(file=p.file, caption=p.caption, credit=p.credit) for p in data.photos]
+    project.testimonies = [Testimony(quote=t.quote, author=t.author) for t in data.testimonies]
+
+
+def _donor(session: Session, name: str) -> Donor:
+    donor = session.scalar(select(Donor).where(Donor.name == name))
+    if donor is None:
+        donor = Donor(name=name)
+        session.add(donor)
+    return donor
+
+
+def _by_name(session: Session, model, names: list[str], label: str) -> list:
+    wanted = list(dict.fromkeys(names))
+    found = {o.name: o for o in session.scalars(select(model).where(model.name.in_(wanted)))}
+    missing = [n for n in wanted if n not in found]
+    if missing:
+        raise ValidationFailed([Issue(label, f'"{n}" is not known') for n in missing])
+    return [found[n] for n in wanted]
