@@ -1,0 +1,1 @@
+"""Mission returns: the workbook contract, templates out, filled workbooks in."""
