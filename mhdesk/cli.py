@@ -16,6 +16,9 @@ EXIT_OK, EXIT_INPUT, EXIT_FILE, EXIT_DECLINED = 0, 1, 2, 3
 PROJECT_FIELDS = ("code", "title", "programme_area", "donors", "budget", "currency", "health_budget", "start",
                   "end", "extended_to", "countries", "managing_mission", "thematic_areas", "status")
 
+INDICATOR_FIELDS = ("indicator_code", "indicator", "country", "year", "project_code", "sex", "age_group", "value")
+DIRECTORY_FIELDS = ("year", "country", "role", "programme_area", "family_name", "given_name", "email", "phone")
+
 
 class UsageError(Exception):
     pass
@@ -48,6 +51,24 @@ def build_parser() -> Parser:
     _listing_options(listing, country=True)
     listing.set_defaults(handler=cmd_projects_list)
 
+    indicators = commands.add_parser("indicators", help="indicator values")
+    indicator_commands = indicators.add_subparsers(dest="indicators_command", parser_class=Parser, required=True,
+                                                   metavar="ACTION")
+    listing = indicator_commands.add_parser("list", help="indicator values")
+    _listing_options(listing, country=True)
+    listing.set_defaults(handler=cmd_indicators_list)
+
+    directory = commands.add_parser("directory", help="the focal-point directory")
+    directory_commands = directory.add_subparsers(dest="directory_command", parser_class=Parser, required=True,
+                                                  metavar="ACTION")
+    listing = directory_commands.add_parser("list", help="focal points and their roles")
+    _listing_options(listing, country=False)
+    listing.set_defaults(handler=cmd_directory_list)
+
+    from . import cli_import, cli_template
+
+    for module in (cli_template, cli_import):
+        module.register(commands)
     return parser
 
 
@@ -97,6 +118,31 @@ def cmd_projects_list(args) -> int:
     rows = Services(db).projects.rows(query)
     write_records(PROJECT_FIELDS, ([getattr(r, f) for f in PROJECT_FIELDS] for r in rows), args.format)
     return EXIT_OK
+
+
+def cmd_indicators_list(args) -> int:
+    from .core.services import Services
+
+    db = open_db(args)
+    rows = Services(db).indicators.rows(args.year, resolve_country(db, args.country))
+    write_records(INDICATOR_FIELDS, ([getattr(r, f) for f in INDICATOR_FIELDS] for r in rows), args.format)
+    return EXIT_OK
+
+
+def cmd_directory_list(args) -> int:
+    from .core.services import Services
+
+    db = open_db(args)
+    areas = {h: code for code, h, _ in Services(db).catalog.programme_areas}
+    rows = Services(db).directory.rows(args.year)
+    write_records(DIRECTORY_FIELDS, (_directory_record(r, areas) for r in rows), args.format)
+    return EXIT_OK
+
+
+def _directory_record(row, areas) -> list:
+    # A regional role prints its title (RTS, RC for UA & MD) where a country role prints its code.
+    role = row.title if row.role == "REGIONAL" and row.title else row.role
+    return [row.year, row.country, role, row.programme_area, row.family_name, row.given_name, row.email, row.phone]
 
 
 def run_window(args) -> int:

@@ -24,3 +24,15 @@ class Services:
         from .projects import ProjectService
 
         return ProjectService(self.db)
+
+    @cached_property
+    def directory(self):
+        from .directory import DirectoryService
+
+        return DirectoryService(self.db)
+
+    @cached_property
+    def indicators(self):
+        from .indicators import IndicatorService
+
+        return IndicatorService(self.db)
