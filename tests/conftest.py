@@ -1,0 +1,35 @@
+"""Shared fixtures: a fresh migrated SQLite file per test; Qt offscreen."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+from mhdesk.core.database import open_database
+from mhdesk.core.services import Services
+
+
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory):
+    """One migrated, seeded database; each test gets a copy (migrating each time is slow)."""
+    path = tmp_path_factory.mktemp("template") / "template.sqlite"
+    open_database(path).dispose()
+    return path
+
+
+@pytest.fixture
+def db(tmp_path, migrated_template):
+    path = tmp_path / "test.sqlite"
+    shutil.copyfile(migrated_template, path)
+    database = open_database(path)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def services(db):
+    return Services(db)
