@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import shutil
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Forced, not defaulted: a test run must never open windows on a developer's desktop.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import pytest
 
@@ -33,3 +34,22 @@ def db(tmp_path, migrated_template):
 @pytest.fixture
 def services(db):
     return Services(db)
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory):
+    """The demo records loaded once into a database that tests copy."""
+    from mhdesk.core.demo import load_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    database = open_database(path)
+    load_demo(database)
+    database.dispose()
+    return path
+
+
+@pytest.fixture
+def demo_db_path(tmp_path, demo_template):
+    path = tmp_path / "demo.sqlite"
+    shutil.copyfile(demo_template, path)
+    return path

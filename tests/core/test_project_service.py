@@ -43,10 +43,16 @@ def test_rows_come_in_code_order_with_their_lists(register):
     assert ma0400.budget == Decimal("170000.00") and ma0400.currency == "USD"
 
 
-def test_year_active_counts_a_no_cost_extension_and_open_dates(register):
-    assert codes(register.rows(ProjectQuery(year=2018))) == ["MA.0398", "MA.0400", "MA.0500"]
-    assert codes(register.rows(ProjectQuery(year=2016))) == ["MA.0500", "MP.0156"]
-    assert codes(register.rows(ProjectQuery(year=2020))) == ["MA.0500"]
+def test_year_active_counts_a_no_cost_extension_and_skips_undated(register):
+    assert codes(register.rows(ProjectQuery(year=2018))) == ["MA.0398", "MA.0400"]
+    assert codes(register.rows(ProjectQuery(year=2016))) == ["MP.0156"]
+    assert codes(register.rows(ProjectQuery(year=2020))) == []
+
+
+def test_one_missing_date_is_open_ended(register):
+    register.create(make("MA.0600", date(2019, 1, 1), None))
+    assert "MA.0600" in codes(register.rows(ProjectQuery(year=2030)))
+    assert "MA.0600" not in codes(register.rows(ProjectQuery(year=2018)))
 
 
 def test_filters_by_country_area_and_status(register):

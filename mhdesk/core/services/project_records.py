@@ -89,5 +89,10 @@ class ProjectRow(NamedTuple):
 
 
 def is_active_in(start: date | None, end: date | None, year: int) -> bool:
-    """A project runs in `year` if its dates overlap it; a missing date is open-ended."""
+    """A project runs in `year` if its dates overlap it.
+
+    One missing date is open-ended; a project with no dates at all is in no year.
+    """
+    if start is None and end is None:
+        return False
     return (start is None or start.year <= year) and (end is None or end.year >= year)
