@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -17,6 +18,7 @@ PROJECT_FIELDS = ("code", "title", "programme_area", "donors", "budget", "curren
                   "end", "extended_to", "countries", "managing_mission", "thematic_areas", "status")
 
 INDICATOR_FIELDS = ("indicator_code", "indicator", "country", "year", "project_code", "sex", "age_group", "value")
+ROLE_NAMES = {"FP": "Focal point", "REGIONAL": "Regional"}
 DIRECTORY_FIELDS = ("year", "country", "role", "programme_area", "family_name", "given_name", "email", "phone")
 
 
@@ -140,8 +142,8 @@ def cmd_directory_list(args) -> int:
 
 
 def _directory_record(row, areas) -> list:
-    # A regional role prints its title (RTS, RC for UA & MD) where a country role prints its code.
-    role = row.title if row.role == "REGIONAL" and row.title else row.role
+    # Roles print as the return workbook names them; a regional role prints its title (RTS, RC for UA & MD).
+    role = row.title if row.role == "REGIONAL" and row.title else ROLE_NAMES.get(row.role, row.role)
     return [row.year, row.country, role, row.programme_area, row.family_name, row.given_name, row.email, row.phone]
 
 
@@ -169,6 +171,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"mhdesk: {exc.strerror or exc}: {exc.filename}." if exc.filename else f"mhdesk: {exc}.",
               file=sys.stderr)
         return EXIT_FILE
+    except BrokenPipeError:
+        # the reader of our output went away (`| head`); not an error of ours
+        sys.stdout = open(os.devnull, "w")
+        return EXIT_OK
     except KeyboardInterrupt:
         print("mhdesk: interrupted.", file=sys.stderr)
         return EXIT_DECLINED
