@@ -158,6 +158,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         handler = getattr(args, "handler", None)
         return handler(args) if handler else run_window(args)
+    except BrokenPipeError:
+        # the reader of our output went away (`| head`); not an error of ours
+        sys.stdout = open(os.devnull, "w")
+        return EXIT_OK
     except UsageError as exc:
         print(f"mhdesk: {exc}", file=sys.stderr)
         return EXIT_FILE
@@ -171,10 +175,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"mhdesk: {exc.strerror or exc}: {exc.filename}." if exc.filename else f"mhdesk: {exc}.",
               file=sys.stderr)
         return EXIT_FILE
-    except BrokenPipeError:
-        # the reader of our output went away (`| head`); not an error of ours
-        sys.stdout = open(os.devnull, "w")
-        return EXIT_OK
     except KeyboardInterrupt:
         print("mhdesk: interrupted.", file=sys.stderr)
         return EXIT_DECLINED
