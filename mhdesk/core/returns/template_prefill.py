@@ -82,21 +82,21 @@ def focal_point_rows(services: Services, mission: str, year: int) -> list[Row]:
 
 
 def indicator_rows(services: Services, mission: str, year: int) -> list[Row]:
-    """One row per catalogue indicator, in catalogue order.
+    """Rows for every catalogue indicator, in catalogue order.
 
-    Values already recorded for the mission and year are written out (so a
-    re-submitted return does not drop them); an indicator without any gets one
-    row with an empty Value, which means "not reported".
+    Values already recorded for the mission and year are written out (so that
+    a re-submitted return does not drop them). An indicator without a recorded
+    country total also gets a row with an empty Value, ready to fill; left
+    empty, it means "not reported".
     """
     recorded: dict[str, list] = {}
     for value in services.indicators.rows(year, mission):
         recorded.setdefault(value.indicator_code, []).append(value)
     rows: list[Row] = []
     for indicator in services.catalog.indicators:
-        values = recorded.get(indicator.code)
-        if not values:
+        values = recorded.get(indicator.code, [])
+        if not any(v.is_total and v.project_code is None for v in values):
             rows.append({"Indicator": indicator.name, "Country": mission})
-            continue
         rows.extend(
             {
                 "Indicator": indicator.name,
