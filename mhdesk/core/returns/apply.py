@@ -1,0 +1,209 @@
+"""Apply a dry-run plan: one transaction, all of it or none of it, every change recorded.
+
+Before writing, a SQLite database is copied beside itself. The import record
+is written first (on SQLite that takes the write lock), then the rows the
+plan changes or removes are read again: if any was edited since the dry run,
+nothing is written. Projects go through the ORM (a few, with their lists);
+focal points, indicator values and events go in bulk, `version` bumped by hand.
+Each written row remembers its import and source row; each touched record
+gets an import change with its state before, so the import can be rolled back.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Connection, insert, select
+from sqlalchemy.orm import Session
+
+from ..database import Database
+from ..errors import MhdeskError
+from ..models import ImportRecord, Project
+from ..services.projects import apply_data, to_data
+from .bulk import (DATA_COLUMNS, SOURCED, TABLES, column_names, delete_rows, insert_rows, project_to_json,
+                   row_to_json, select_rows, update_rows)
+from .plan import ADD, CHANGE, REMOVE, Plan
+from .planner import WRITE_ORDER, NewRef, PlannedWrites, source_cell
+
+Progress = Callable[[int, int], bool]  # (done, total) -> False to cancel
+PAUSE_ENV = "MHDESK_TEST_PAUSE_IN_APPLY"  # seconds to wait inside the transaction, for the crash test
+CHUNK = 10_000
+CHANGE_COLUMNS = ("import_id", "entity", "entity_id", "action", "before_json", "after_version")
+
+
+class ImportBlocked(MhdeskError):
+    """The plan has errors, or cannot be applied for another reason given in the message."""
+
+
+class StalePlan(MhdeskError):
+    """Records the plan changes were edited after the dry run."""
+
+
+class ImportCancelled(MhdeskError):
+    pass
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    import_id: int | None  # None: there was nothing to change, so nothing was written or recorded
+    file_name: str
+    mission: str
+    year: int
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    warnings: int = 0
+    backup: Path | None = None
+
+    @property
+    def nothing_to_change(self) -> bool:
+        return self.import_id is None
+
+    def __str__(self) -> str:
+        if self.nothing_to_change:
+            return f"{self.file_name}: nothing to change."
+        return (f"{self.file_name}: import #{self.import_id} applied: {self.added} added, {self.changed} changed, "
+                f"{self.removed} removed.")
+
+
+def apply_plan(db: Database, plan: Plan, *, progress: Progress | None = None) -> ImportSummary:
+    """Write `plan`; returns what was done. Raises ImportBlocked, StalePlan or ImportCancelled,
+    in which case nothing was written."""
+    if plan.errors:
+        raise ImportBlocked(f"{plan.file_name} has {len(plan.errors)} error(s); nothing was written.")
+    if plan.writes is None:
+        raise ImportBlocked("This plan was read back from an import record; run the dry run again to apply it.")
+    counts = dict(added=plan.count(ADD), changed=plan.count(CHANGE), removed=plan.count(REMOVE),
+                  warnings=len(plan.warnings))
+    summary = dict(file_name=plan.file_name, mission=plan.mission, year=plan.year, **counts)
+    if not plan.has_changes:
+        return ImportSummary(None, **summary)
+    backup = db.backup("before-import") if db.is_sqlite else None
+    plan_json = plan.to_json()
+    with db.session() as session, session.begin():
+        record = ImportRecord(
+            file_name=plan.file_name, sha256=plan.sha256, mission_id=plan.writes.mission_id, year=plan.year,
+            imported_at=datetime.now().replace(microsecond=0), submitted_by=plan.submitted_by,
+            submitter_email=plan.email, date_submitted=plan.date_submitted, plan_json=plan_json, **counts)
+        session.add(record)
+        session.flush()
+        _Writer(session, record.id, plan.writes, progress).write()
+        _pause_for_crash_test()
+    return ImportSummary(record.id, backup=backup, **summary)
+
+
+class _Writer:
+    def __init__(self, session: Session, import_id: int, writes: PlannedWrites, progress: Progress | None):
+        self.session, self.conn = session, session.connection()
+        self.import_id, self.writes, self.progress = import_id, writes, progress
+        self.done, self.total = 0, 2 * writes.total()
+        self.refs: dict[NewRef, int] = {}
+        self.changes: list[tuple] = []  # import_change rows
+
+    def write(self) -> None:
+        befores = self._check_versions()
+        self._projects()
+        for entity in WRITE_ORDER:
+            self._table(entity, befores.get(entity, {}))
+        for start in range(0, len(self.changes), CHUNK):
+            insert_rows(self.conn, "import_change", CHANGE_COLUMNS, self.changes[start:start + CHUNK])
+            self._step(len(self.changes[start:start + CHUNK]))
+
+    def _check_versions(self) -> dict[str, dict[int, tuple]]:
+        """Whole rows before the import, once every planned version is confirmed unchanged."""
+        befores, stale = {}, 0
+        for entity in WRITE_ORDER:
+            planned = {row_id: version for row_id, version, *_ in self.writes.tables[entity].changes}
+            planned.update(self.writes.tables[entity].removes)
+            rows = select_rows(self.conn, entity, planned)
+            at = column_names(entity).index("version")
+            stale += sum(1 for row_id, version in planned.items() if row_id not in rows or rows[row_id][at] != version)
+            befores[entity] = rows
+        project_versions = dict(self.conn.execute(select(Project.id, Project.version).where(
+            Project.id.in_([w.data.id for w in self.writes.projects if w.action == CHANGE]))).all())
+        stale += sum(1 for w in self.writes.projects
+                     if w.action == CHANGE and project_versions.get(w.data.id) != w.version)
+        if stale:
+            raise StalePlan(f"{stale} record(s) were changed since the dry run; run the dry run again.")
+        return befores
+
+    def _projects(self) -> None:
+        for write in self.writes.projects:
+            if write.action == ADD:
+                project = Project(code=write.data.code)
+                self.session.add(project)
+                before = None
+            else:
+                project = self.session.get(Project, write.data.id)
+                before = project_to_json(to_data(project), project.source_import_id, project.source_cell)
+            apply_data(self.session, project, write.data)
+            project.source_import_id = self.import_id
+            project.source_cell = source_cell("Projects", write.row)
+            self.session.flush()
+            self.refs[NewRef("project", project.code)] = project.id
+            self.changes.append((self.import_id, "project", project.id, write.action, before, project.version))
+            self._step(1)
+
+    def _table(self, entity: str, befores: dict[int, tuple]) -> None:
+        writes, columns = self.writes.tables[entity], DATA_COLUMNS[entity]
+        sourced = entity in SOURCED
+        extra = ("source_import_id", "source_cell") if sourced else ()
+        conn, version_at = self.conn, column_names(entity).index("version")
+        for row_id, version in writes.removes:
+            self.changes.append((self.import_id, entity, row_id, REMOVE, row_to_json(entity, befores[row_id]), None))
+        _chunked(writes.removes, lambda part: self._delete(entity, [r[0] for r in part]))
+        for row_id, version, _, _ in writes.changes:
+            self.changes.append((self.import_id, entity, row_id, CHANGE, row_to_json(entity, befores[row_id]),
+                                 befores[row_id][version_at] + 1))
+        rows = [(*self._resolved(data), *((self.import_id, cell) if sourced else ()), row_id)
+                for row_id, _, data, cell in writes.changes]
+        _chunked(rows, lambda part: (update_rows(conn, entity, columns + extra, part, bump_version=True),
+                                     self._step(len(part))))
+        rows = [(*self._resolved(data), 1, *((self.import_id, cell) if sourced else ())) for data, cell in writes.adds]
+        if entity == "person":  # a handful, and their ids are needed by the focal points that follow
+            for index, row in enumerate(rows):
+                new_id = conn.execute(insert(TABLES[entity]).values(dict(zip((*columns, "version"), row))))
+                self.refs[NewRef("person", index)] = new_id.inserted_primary_key[0]
+                self.changes.append((self.import_id, entity, self.refs[NewRef("person", index)], ADD, None, 1))
+            self._step(len(rows))
+            return
+        _chunked(rows, lambda part: (insert_rows(conn, entity, (*columns, "version", *extra), part),
+                                     self._step(len(part))))
+        if rows:
+            self._record_added(entity, {row_id for row_id, *_ in writes.changes})
+
+    def _record_added(self, entity: str, changed: set[int]) -> None:
+        """The ids of the rows just added: those this import wrote that it did not change."""
+        table = TABLES[entity]
+        ids = self.conn.execute(select(table.c.id).where(table.c.source_import_id == self.import_id)).scalars()
+        self.changes.extend((self.import_id, entity, row_id, ADD, None, 1) for row_id in ids if row_id not in changed)
+
+    def _delete(self, entity: str, ids: list[int]) -> None:
+        delete_rows(self.conn, entity, ids)
+        self._step(len(ids))
+
+    def _resolved(self, data: tuple) -> tuple:
+        return tuple(self.refs[v] if isinstance(v, NewRef) else v for v in data)
+
+    def _step(self, count: int) -> None:
+        self.done += count
+        if self.progress is not None and self.progress(min(self.done, self.total), self.total) is False:
+            raise ImportCancelled("The import was cancelled; nothing was written.")
+
+
+def _chunked(rows: list, write: Callable[[list], object]) -> None:
+    for start in range(0, len(rows), CHUNK):
+        write(rows[start:start + CHUNK])
+
+
+def _pause_for_crash_test() -> None:
+    seconds = os.environ.get(PAUSE_ENV)
+    if seconds:
+        print("paused inside the import transaction", file=sys.stderr, flush=True)
+        time.sleep(float(seconds))
