@@ -1,0 +1,56 @@
+"""Start the window: `run_app(database=..., demo=...)` is what `mhdesk` with no sub-command calls."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ..core.database import Database
+from . import database_dialogs, style
+from .crash_dialog import ExceptionHook
+from .icons import icon
+from .main_window import MainWindow
+from .settings import set_application_names, user_settings
+
+
+def run_app(database: str | None = None, demo: bool = False) -> int:
+    """Open the window on `database` (a path or URL; None for the default) or on a fresh demo copy."""
+    set_application_names()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setWindowIcon(icon("mhdesk.svg"))
+    app.setDesktopFileName("mhdesk")
+    style.apply(app)
+    hook = ExceptionHook(app)
+    hook.install()
+    demo_folder = Path(tempfile.mkdtemp(prefix="mhdesk-demo-")) if demo else None
+    window = None
+    try:
+        db = open_demo(demo_folder) if demo_folder else database_dialogs.open_or_explain(None, database)
+        window = MainWindow(user_settings(), db)
+        window.show()
+        return app.exec()
+    finally:
+        if window is not None:
+            window.close_database()
+        hook.uninstall()
+        if demo_folder is not None:  # the demo is a throw-away copy: nothing of it outlives the run
+            shutil.rmtree(demo_folder, ignore_errors=True)
+
+
+def open_demo(folder: Path) -> Database | None:
+    """A new database in `folder` filled with the demo records."""
+    from ..core.demo import load_demo
+
+    db = database_dialogs.open_or_explain(None, folder / "demo.sqlite")
+    if db is None:
+        return None
+    try:
+        load_demo(db)
+    except FileNotFoundError as exc:
+        QMessageBox.warning(None, "Demo", f"The demo records are missing ({exc.filename}); the demo database "
+                            "opens empty.")
+    return db

@@ -1,0 +1,56 @@
+"""Choosing a database file to open or create, and opening it with a plain message on failure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+from ..core.database import Database, DatabaseError, open_database
+
+FILE_FILTER = "mhdesk databases (*.sqlite *.db);;All files (*)"
+
+
+def ask_new_database_path(parent: QWidget, folder: str = "") -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(parent, "New database", folder, FILE_FILTER,
+                                          options=QFileDialog.Option.DontConfirmOverwrite)
+    if not name:
+        return None
+    path = Path(name)
+    if not path.suffix:
+        path = path.with_suffix(".sqlite")
+    if path.exists():
+        # Never replace a file here: offer to open it instead.
+        answer = QMessageBox.question(
+            parent, "New database", f"{path.name} already exists. Open it instead?",
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Open:
+            return None
+    return path
+
+
+def ask_open_database_path(parent: QWidget, folder: str = "") -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(parent, "Open database", folder, FILE_FILTER)
+    return Path(name) if name else None
+
+
+def open_or_explain(parent: QWidget | None, target) -> Database | None:
+    """Open (creating and migrating if needed); on failure say why in one sentence and return None."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        return open_database(target)
+    except DatabaseError as exc:
+        problem = str(exc)
+    finally:
+        QApplication.restoreOverrideCursor()
+    explain_unopenable(parent, problem)
+    return None
+
+
+def explain_unopenable(parent: QWidget | None, message: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Warning, "Database not opened", message, QMessageBox.StandardButton.Ok,
+                      parent)
+    box.setInformativeText("Nothing was changed. Choose another file with File > Open database… "
+                           "or start an empty one with File > New database….")
+    box.exec()

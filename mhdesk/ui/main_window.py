@@ -1,0 +1,221 @@
+"""The main window (forms/main_window.ui): navigation, the views, menus, the open database."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QMessageBox, QWidget
+
+from .. import __version__
+from ..core.database import Database
+from ..core.services import Services
+from . import database_dialogs
+from .empty_state import EmptyState
+from .form_loader import load_form
+from .icons import icon
+from .views import VIEWS, ViewContext
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: QSettings, database: Database | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ui = load_form(self, "main_window.ui")
+        self.settings = settings
+        self.database: Database | None = None
+        self.undo_stack = QUndoStack(self)
+        self.views: dict[str, QWidget] = {}
+        self.setWindowIcon(icon("mhdesk.svg"))
+        self._database_label = QLabel(self)
+        self._database_label.setObjectName("databaseLabel")
+        self.ui.statusBar.addPermanentWidget(self._database_label)
+        self._build_navigation()
+        self._connect_actions()
+        self.set_database(database)
+        self._restore_settings()
+
+    # ---- navigation ---------------------------------------------------------------
+
+    def _build_navigation(self) -> None:
+        group = QActionGroup(self)
+        for number, spec in enumerate(VIEWS, start=1):
+            item = QListWidgetItem(icon(spec.icon), spec.title, self.ui.navList)
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            action = QAction(spec.title, group, checkable=True)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _=False, key=spec.key: self.show_view(key))
+            self.ui.menuView.addAction(action)
+        self._view_actions = group.actions()
+        self.ui.navList.currentRowChanged.connect(self._view_chosen)
+        self.ui.navList.setCurrentRow(0)
+
+    def show_view(self, key: str) -> QWidget:
+        self.ui.navList.setCurrentRow([spec.key for spec in VIEWS].index(key))
+        return self.views[key]
+
+    def current_key(self) -> str:
+        return VIEWS[max(self.ui.navList.currentRow(), 0)].key
+
+    def current_view(self) -> QWidget | None:
+        return self.views.get(self.current_key())
+
+    def _view_chosen(self, row: int) -> None:
+        if row < 0:
+            return
+        self.ui.viewStack.setCurrentIndex(row)
+        self._view_actions[row].setChecked(True)
+        self._update_actions()
+
+    # ---- the database -------------------------------------------------------------
+
+    def set_database(self, database: Database | None) -> None:
+        """Show `database` (or none): every view is built again over it; the old one is closed."""
+        self.undo_stack.clear()  # the history belongs to the database it changed
+        self._save_view_settings()
+        for widget in self.views.values():
+            self.ui.viewStack.removeWidget(widget)
+            widget.deleteLater()
+        self.views.clear()
+        previous, self.database = self.database, database
+        if previous is not None and previous is not database:
+            previous.dispose()
+        context = ViewContext(Services(database), self.undo_stack, self.show_status, self) if database else None
+        for spec in VIEWS:
+            view = spec.create(context) if context else self._no_database_page()
+            self.ui.viewStack.addWidget(view)
+            self.views[spec.key] = view
+            if hasattr(view, "selection_changed"):
+                view.selection_changed.connect(self._update_actions)
+            if hasattr(view, "restore_settings"):
+                view.restore_settings(self.settings)
+        self.ui.viewStack.setCurrentIndex(max(self.ui.navList.currentRow(), 0))
+        described = database.describe() if database else "No database open"
+        self._database_label.setText(f"Database: {described}" if database else described)
+        self._database_label.setToolTip(described)
+        name = database.file.name if database and database.file else described
+        self.setWindowTitle(f"{name} — mhdesk" if database else "mhdesk")
+        self._update_actions()
+
+    def _no_database_page(self) -> QWidget:
+        page = EmptyState("No database open", "Open an existing database file, or start a new empty one.", self)
+        page.add_button("Open database…", self.open_database)
+        page.add_button("New database…", self.new_database)
+        return page
+
+    def open_database(self) -> None:
+        path = database_dialogs.ask_open_database_path(self, self._folder())
+        if path:
+            self.switch_to(path)
+
+    def new_database(self) -> None:
+        path = database_dialogs.ask_new_database_path(self, self._folder())
+        if path:
+            self.switch_to(path)
+
+    def switch_to(self, target) -> bool:
+        database = database_dialogs.open_or_explain(self, target)
+        if database is None:
+            return False
+        self.set_database(database)
+        self.show_status(f"Opened {database.describe()}.")
+        return True
+
+    def _folder(self) -> str:
+        return str(self.database.file.parent) if self.database and self.database.file else ""
+
+    def close_database(self) -> None:
+        self.set_database(None)
+
+    # ---- menus --------------------------------------------------------------------
+
+    def _connect_actions(self) -> None:
+        ui, stack = self.ui, self.undo_stack
+        ui.actionNewDatabase.triggered.connect(self.new_database)
+        ui.actionOpenDatabase.triggered.connect(self.open_database)
+        ui.actionQuit.triggered.connect(self.close)
+        ui.actionUndo.triggered.connect(stack.undo)
+        ui.actionRedo.triggered.connect(stack.redo)
+        ui.actionRedo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        stack.canUndoChanged.connect(ui.actionUndo.setEnabled)
+        stack.canRedoChanged.connect(ui.actionRedo.setEnabled)
+        stack.undoTextChanged.connect(lambda text: ui.actionUndo.setText(f"&Undo {text}" if text else "&Undo"))
+        stack.redoTextChanged.connect(lambda text: ui.actionRedo.setText(f"&Redo {text}" if text else "&Redo"))
+        ui.actionUndo.setEnabled(False)
+        ui.actionRedo.setEnabled(False)
+        ui.actionCopy.triggered.connect(lambda: self._call_view("copy_selection"))
+        ui.actionFind.triggered.connect(lambda: self._call_view("focus_search"))
+        # Enter opens the selected project as double-click does; Ctrl+E is the one the menu shows.
+        ui.actionEditProject.setShortcuts([QKeySequence("Ctrl+E"), QKeySequence(Qt.Key.Key_Return),
+                                           QKeySequence(Qt.Key.Key_Enter)])
+        ui.actionNewProject.triggered.connect(lambda: self._call_projects("new_project"))
+        ui.actionEditProject.triggered.connect(lambda: self._call_projects("edit_selected"))
+        ui.actionDuplicateProject.triggered.connect(lambda: self._call_projects("duplicate_selected"))
+        ui.actionDeleteProject.triggered.connect(lambda: self._call_projects("delete_selected"))
+        ui.actionAbout.triggered.connect(self._about)
+
+    def _call_view(self, method: str):
+        handler = getattr(self.current_view(), method, None)
+        return handler() if handler else None
+
+    def _call_projects(self, method: str):
+        view = self.views.get("projects")
+        handler = getattr(view, method, None)
+        if handler is None:
+            return None
+        self.show_view("projects")
+        return handler()
+
+    def _update_actions(self, *_args) -> None:
+        ui, view = self.ui, self.current_view()
+        projects = self.views.get("projects")
+        on_projects = view is not None and view is projects and hasattr(view, "selected_ids")
+        selected = len(view.selected_ids()) if on_projects else 0
+        ui.actionNewProject.setEnabled(hasattr(projects, "new_project"))
+        for action in (ui.actionEditProject, ui.actionDuplicateProject, ui.actionDeleteProject):
+            action.setEnabled(selected > 0)
+        ui.actionCopy.setEnabled(hasattr(view, "copy_selection"))
+        ui.actionFind.setEnabled(hasattr(view, "focus_search"))
+
+    def show_status(self, message: str) -> None:
+        self.ui.statusBar.showMessage(message, 6000)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self, "About mhdesk",
+            f"<h3>mhdesk {__version__}</h3><p>Records of a regional migration-health programme: projects, "
+            "focal points, indicators, mission returns and publications.</p>"
+            f"<p>Database: {self.database.describe() if self.database else 'none'}</p>")
+
+    # ---- remembered between runs ------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        settings = self.settings
+        geometry = settings.value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 760)
+        state = settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = settings.value("window/splitter")
+        if splitter is None or not self.ui.splitter.restoreState(splitter):
+            self.ui.splitter.setSizes([190, 1090])
+        keys = [spec.key for spec in VIEWS]
+        last = settings.value("window/view", keys[0])
+        self.show_view(last if last in keys else keys[0])
+
+    def save_settings(self) -> None:
+        settings = self.settings
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/splitter", self.ui.splitter.saveState())
+        settings.setValue("window/view", self.current_key())
+        self._save_view_settings()
+        settings.sync()
+
+    def _save_view_settings(self) -> None:
+        for view in self.views.values():
+            if hasattr(view, "save_settings"):
+                view.save_settings(self.settings)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        super().closeEvent(event)

@@ -1,0 +1,76 @@
+"""The places of the main window, in navigation order.
+
+Adding a place is one line in `VIEWS`: a key (saved in the settings), the
+title shown in the navigation, an icon file in resources/icons, and a
+factory `create(context) -> QWidget`. The window builds every view again
+whenever it switches database, so a view simply takes what it needs from the
+context in its constructor.
+
+A view may also offer, and the window will use when present:
+  `copy_selection()`   Edit > Copy
+  `focus_search()`     Edit > Find
+  `selection_changed`  a signal(int) with the number of selected records
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from ..core.services import Services
+from .empty_state import EmptyState
+
+
+@dataclass(frozen=True)
+class ViewContext:
+    services: Services
+    undo_stack: QUndoStack
+    show_status: Callable[[str], None]  # a short note in the status bar
+    parent: QWidget | None = None
+
+
+@dataclass(frozen=True)
+class ViewSpec:
+    key: str
+    title: str
+    icon: str
+    create: Callable[[ViewContext], QWidget]
+
+
+def placeholder(heading: str, text: str) -> Callable[[ViewContext], QWidget]:
+    """A factory for a place that is not built yet: it says what will be there."""
+    return lambda context: EmptyState(heading, text, context.parent)
+
+
+def _projects(context: ViewContext) -> QWidget:
+    from .projects_view import ProjectsView
+
+    return ProjectsView(context)
+
+
+VIEWS: list[ViewSpec] = [
+    ViewSpec("projects", "Projects", "projects.svg", _projects),
+    ViewSpec("directory", "Directory", "directory.svg", placeholder(
+        "Focal-point directory",
+        "Who is Chief of Mission and who are the focal points for each programme area, country by country "
+        "and year by year, ready to print as the A4 directory grid.")),
+    ViewSpec("indicators", "Indicators", "indicators.svg", placeholder(
+        "Indicators",
+        "The regional indicator catalogue with its values per country and year, by sex and age where "
+        "reported, and the totals for the annual report.")),
+    ViewSpec("dashboard", "Dashboard", "dashboard.svg", placeholder(
+        "Dashboard",
+        "Key figures at a glance: projects by programme area, thematic area and country, budgets, and "
+        "indicator totals year over year.")),
+    ViewSpec("returns", "Returns", "returns.svg", placeholder(
+        "Mission returns",
+        "The yearly workbooks the missions send back: which have arrived, which are missing, and what each "
+        "import changed.")),
+]
+
+
+def view_spec(key: str) -> ViewSpec | None:
+    return next((spec for spec in VIEWS if spec.key == key), None)
