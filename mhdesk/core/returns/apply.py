@@ -134,6 +134,8 @@ class _Writer:
         return befores
 
     def _projects(self) -> None:
+        donors = TABLES["donor"]
+        known_donors = set(self.conn.execute(select(donors.c.id)).scalars()) if self.writes.projects else set()
         for write in self.writes.projects:
             if write.action == ADD:
                 project = Project(code=write.data.code)
@@ -149,40 +151,39 @@ class _Writer:
             self.refs[NewRef("project", project.code)] = project.id
             self.changes.append((self.import_id, "project", project.id, write.action, before, project.version))
             self._step(1)
+        if self.writes.projects:  # donors named for the first time, so that a rollback can remove them again
+            self.changes.extend((self.import_id, "donor", donor_id, ADD, None, None) for donor_id in
+                                self.conn.execute(select(donors.c.id)).scalars() if donor_id not in known_donors)
 
     def _table(self, entity: str, befores: dict[int, tuple]) -> None:
+        """Adds first, while the rows to remove still hold their ids (SQLite reuses the highest id once
+        deleted), then changes, then removals."""
         writes, columns = self.writes.tables[entity], DATA_COLUMNS[entity]
-        sourced = entity in SOURCED
-        extra = ("source_import_id", "source_cell") if sourced else ()
+        source = lambda cell: (self.import_id, cell) if entity in SOURCED else ()  # noqa: E731
+        extra = ("source_import_id", "source_cell") if entity in SOURCED else ()
         conn, version_at = self.conn, column_names(entity).index("version")
-        for row_id, version in writes.removes:
-            self.changes.append((self.import_id, entity, row_id, REMOVE, row_to_json(entity, befores[row_id]), None))
-        _chunked(writes.removes, lambda part: self._delete(entity, [r[0] for r in part]))
+        rows = [(*self._resolved(data), 1, *source(cell)) for data, cell in writes.adds]
+        if entity == "person":  # a handful, and the focal points that follow need their ids
+            for index, row in enumerate(rows):
+                result = conn.execute(insert(TABLES[entity]).values(dict(zip((*columns, "version"), row))))
+                self.refs[NewRef("person", index)] = result.inserted_primary_key[0]
+                self.changes.append((self.import_id, entity, result.inserted_primary_key[0], ADD, None, 1))
+            self._step(len(rows))
+        elif rows:
+            _chunked(rows, lambda part: (insert_rows(conn, entity, (*columns, "version", *extra), part),
+                                         self._step(len(part))))
+            table = TABLES[entity]  # the ids just added: so far only adds carry this import's id
+            added = conn.execute(select(table.c.id).where(table.c.source_import_id == self.import_id)).scalars()
+            self.changes.extend((self.import_id, entity, row_id, ADD, None, 1) for row_id in added)
         for row_id, version, _, _ in writes.changes:
             self.changes.append((self.import_id, entity, row_id, CHANGE, row_to_json(entity, befores[row_id]),
                                  befores[row_id][version_at] + 1))
-        rows = [(*self._resolved(data), *((self.import_id, cell) if sourced else ()), row_id)
-                for row_id, _, data, cell in writes.changes]
+        rows = [(*self._resolved(data), *source(cell), row_id) for row_id, _, data, cell in writes.changes]
         _chunked(rows, lambda part: (update_rows(conn, entity, columns + extra, part, bump_version=True),
                                      self._step(len(part))))
-        rows = [(*self._resolved(data), 1, *((self.import_id, cell) if sourced else ())) for data, cell in writes.adds]
-        if entity == "person":  # a handful, and their ids are needed by the focal points that follow
-            for index, row in enumerate(rows):
-                new_id = conn.execute(insert(TABLES[entity]).values(dict(zip((*columns, "version"), row))))
-                self.refs[NewRef("person", index)] = new_id.inserted_primary_key[0]
-                self.changes.append((self.import_id, entity, self.refs[NewRef("person", index)], ADD, None, 1))
-            self._step(len(rows))
-            return
-        _chunked(rows, lambda part: (insert_rows(conn, entity, (*columns, "version", *extra), part),
-                                     self._step(len(part))))
-        if rows:
-            self._record_added(entity, {row_id for row_id, *_ in writes.changes})
-
-    def _record_added(self, entity: str, changed: set[int]) -> None:
-        """The ids of the rows just added: those this import wrote that it did not change."""
-        table = TABLES[entity]
-        ids = self.conn.execute(select(table.c.id).where(table.c.source_import_id == self.import_id)).scalars()
-        self.changes.extend((self.import_id, entity, row_id, ADD, None, 1) for row_id in ids if row_id not in changed)
+        for row_id, _ in writes.removes:
+            self.changes.append((self.import_id, entity, row_id, REMOVE, row_to_json(entity, befores[row_id]), None))
+        _chunked(writes.removes, lambda part: self._delete(entity, [r[0] for r in part]))
 
     def _delete(self, entity: str, ids: list[int]) -> None:
         delete_rows(self.conn, entity, ids)

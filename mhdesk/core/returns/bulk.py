@@ -18,7 +18,7 @@ from sqlalchemy import BigInteger, Connection, Date, DateTime, Table, bindparam,
 from sqlalchemy import table as table_clause
 from sqlalchemy import type_coerce, update
 
-from ..models import DirectoryRole, Event, ImportChange, IndicatorValue, Person, Project
+from ..models import DirectoryRole, Donor, Event, ImportChange, IndicatorValue, Person, Project
 from ..models.base import Money
 
 TABLES: dict[str, Table] = {
@@ -28,6 +28,7 @@ TABLES: dict[str, Table] = {
     "indicator_value": IndicatorValue.__table__,
     "event": Event.__table__,
     "import_change": ImportChange.__table__,
+    "donor": Donor.__table__,  # created on first use by a project; no version
 }
 
 # The columns an import sets from a return, in the order the planner builds its tuples.
