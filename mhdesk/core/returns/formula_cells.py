@@ -15,6 +15,7 @@ import io
 import posixpath
 import re
 import zipfile
+import zlib
 
 from defusedxml import ElementTree
 
@@ -54,7 +55,7 @@ def unreadable_cells(archive: zipfile.ZipFile, part: str) -> dict[tuple[int, int
     try:
         with archive.open(part) as stream:
             data = stream.read()
-    except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError):
+    except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error):
         return {}
     if not _FORMULA_TAG.search(data) and _ERROR_TYPE not in data:
         return {}

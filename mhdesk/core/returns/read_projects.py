@@ -3,7 +3,7 @@ by the project rules the editor form also applies."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from ..parsing import (
@@ -171,6 +171,12 @@ def _read_dates(cells_of: RowReader, data: ProjectData, given: set[str], start: 
             typed_end, end_column = span.end, "Duration"
         if typed_extended is None and blank(extended) and span.extended_to is not None:
             typed_extended, extended_column = span.extended_to, "Duration"
+    cells = {"Start": start, "End": end, "Duration": duration, "Extended to": extended}
+    if typed_start and typed_end and typed_end < typed_start:
+        cells_of.error(end_column, f'"{_shown(cells[end_column])}" is before the start {_day(typed_start)}')
+    if typed_end and typed_extended and typed_extended < typed_end:
+        cells_of.error(extended_column,
+                       f'"{_shown(cells[extended_column])}" is before the end of the project {_day(typed_end)}')
     for field, value in (("start", typed_start), ("end", typed_end), ("extended_to", typed_extended)):
         if value is not None:
             setattr(data, field, value)
@@ -198,6 +204,12 @@ def _multiline(value: Any) -> str:
     text = value if isinstance(value, str) else clean_text(value)
     lines = [clean_text(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     return "\n".join(lines).strip("\n")
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, datetime):
+        value = value.date()
+    return value.isoformat() if isinstance(value, date) else clean_text(value)
 
 
 def _day(value: date) -> str:

@@ -21,11 +21,6 @@ SHEET = layout.RETURN.name
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 
 _KEYS = {normalize_header(c.header): c.header for c in layout.RETURN_KEYS}
-_KEYS.update({
-    "country": "Mission", "missioncountry": "Mission", "reportingyear": "Year", "returnyear": "Year",
-    "emailaddress": "E-mail", "mail": "E-mail", "submittedon": "Date submitted", "date": "Date submitted",
-    "datesent": "Date submitted", "version": "Template version",
-})
 # A heading row such as "Key | Value" above the pairs.
 _HEADING_KEYS = frozenset({"key", "field", "item", "question"})
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from python_calamine import SheetTypeEnum, SheetVisibleEnum
 
-from ..parsing import normalize_header
+from ..parsing import clean_text
 from . import layout
 from .formula_cells import sheet_parts, unreadable_cells
 from .lookups import Lookups
@@ -33,7 +33,7 @@ from .workbook_file import WorkbookFile, open_workbook_file, unreadable
 __all__ = ["read_return"]
 
 # Sheets the template (or the problem report) adds for people, skipped without a word.
-QUIET_SHEETS = frozenset({normalize_header(layout.INSTRUCTIONS_SHEET), "problems", "readme", "help"})
+QUIET_SHEETS = frozenset({"problems", "readme", "read me", "help"})
 
 
 def read_return(path: str | os.PathLike, catalog: Any,
@@ -93,16 +93,15 @@ def _read(file: WorkbookFile, catalog: Any, known_project_codes: frozenset[str])
 
 def _find_sheets(file: WorkbookFile, log: ProblemLog) -> dict[str, str]:
     """Contract sheet name (or META_SHEET) -> the workbook's sheet title."""
-    contract = {normalize_header(sheet.name): sheet.name for sheet in layout.ALL_SHEETS}
+    contract = {_sheet_key(sheet.name): sheet.name for sheet in layout.ALL_SHEETS}
     found: dict[str, str] = {}
     try:
         sheets = file.book.sheets_metadata
     except Exception as exc:
         raise unreadable(file.path, exc) from exc
     for sheet in sheets:
-        key = normalize_header(sheet.name)
-        is_meta = sheet.name.strip().casefold() == layout.META_SHEET.casefold()
-        name = layout.META_SHEET if is_meta else contract.get(key)
+        key = _sheet_key(sheet.name)
+        name = layout.META_SHEET if key == _sheet_key(layout.META_SHEET) else contract.get(key)
         if name is not None:
             if name in found:
                 log.warning(
@@ -112,12 +111,16 @@ def _find_sheets(file: WorkbookFile, log: ProblemLog) -> dict[str, str]:
             else:
                 found[name] = sheet.name
             continue
-        if (sheet.name.strip().startswith("_") or key in QUIET_SHEETS
-                or key.startswith(normalize_header(layout.INSTRUCTIONS_SHEET))
+        if (key.startswith("_") or key in QUIET_SHEETS or key.startswith(_sheet_key(layout.INSTRUCTIONS_SHEET))
                 or sheet.visible != SheetVisibleEnum.Visible or sheet.typ != SheetTypeEnum.WorkSheet):
             continue  # the template's own sheets, hidden helper lists, chart sheets
         log.warning(f'the sheet "{sheet.name}" is not part of the return; it is ignored', sheet.name)
     return found
+
+
+def _sheet_key(name: str) -> str:
+    """Sheet names match ignoring case and surrounding spaces."""
+    return clean_text(name).casefold()
 
 
 def _load_grid(file: WorkbookFile, title: str, part: str | None) -> Grid:

@@ -21,20 +21,6 @@ from .problem_log import ProblemLog
 
 EMPTY = ""
 
-# Other spellings seen for a few headers (compared after normalize_header).
-HEADER_ALIASES: dict[str, dict[str, str]] = {
-    "Projects": {
-        "projectcode": "Code", "donors": "Donor", "healthshare": "Health budget",
-        "startdate": "Start", "enddate": "End", "country": "Countries",
-        "thematicarea": "Thematic areas", "achievement": "Achievements",
-        "keyachievements": "Achievements", "programmearea(code)": "Programme area",
-    },
-    "Indicators": {"indicatorname": "Indicator", "indicatorcode": "Indicator", "gender": "Sex", "age": "Age group"},
-    "Focal points": {"surname": "Family name", "lastname": "Family name", "firstname": "Given name", "email": "E-mail"},
-    "Events": {"participantcount": "Participants", "numberofparticipants": "Participants"},
-}
-
-
 def blank(value: Any) -> bool:
     """True for an empty cell, or one holding only spaces."""
     return value == EMPTY or value is None or (value.__class__ is str and not value.strip())
@@ -117,7 +103,6 @@ class Table:
 
     def _match_headers(self) -> None:
         wanted = {normalize_header(h): h for h in self.headers}
-        wanted.update(HEADER_ALIASES.get(self.sheet, {}))
         header_row = self.grid.rows[0] if self.grid.rows else []
         found: dict[str, int] = {}
         for column, cell in enumerate(header_row):
