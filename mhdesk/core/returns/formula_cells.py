@@ -19,8 +19,14 @@ import zlib
 
 from defusedxml import ElementTree
 
-# <f>, <f t="shared" .../>, or with a namespace prefix (<x:f>); never <font>, <filter...>.
-_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+# Plain substring tests are much faster than a regular expression over tens of
+# megabytes; a false alarm only costs the exact scan. Inside <sheetData> the
+# only element whose name starts with "f" is a cell's formula <f>; elsewhere
+# (data validations, filters, headers) others do. Prefixed XML (<x:f>) is
+# searched for its formula marks over the whole part.
+_SHEET_DATA = (b"<sheetData", b"</sheetData>")
+_FORMULA_START = b"<f"
+_PREFIXED_FORMULA_MARKS = (b":f>", b":f ", b":f/")
 _CELL_REF = re.compile(r"([A-Za-z]{1,3})(\d+)")
 _RELATIONSHIP_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
@@ -57,9 +63,16 @@ def unreadable_cells(archive: zipfile.ZipFile, part: str) -> dict[tuple[int, int
             data = stream.read()
     except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error):
         return {}
-    if not _FORMULA_TAG.search(data) and _ERROR_TYPE not in data:
+    if _ERROR_TYPE not in data and not _may_hold_formulas(data):
         return {}
     return _scan(data)
+
+
+def _may_hold_formulas(data: bytes) -> bool:
+    start, end = data.find(_SHEET_DATA[0]), data.rfind(_SHEET_DATA[1])
+    if start == -1 or end == -1:
+        return any(mark in data for mark in _PREFIXED_FORMULA_MARKS) or _FORMULA_START in data
+    return data.find(_FORMULA_START, start + len(_SHEET_DATA[0]), end) != -1
 
 
 NO_SAVED_VALUE = (

@@ -30,27 +30,24 @@ AGE_PARTS = ("children", "adults")
 _INFINITY = float("inf")
 
 
-class _Memo:
-    """A parser whose answers (and refusals) are remembered by cell value."""
+_MISSING = object()
 
-    __slots__ = ("parse", "known")
 
-    def __init__(self, parse) -> None:
-        self.parse = parse
-        self.known: dict[Any, Any] = {}
-
-    def __call__(self, value: Any) -> Any:
+def _resolve(cache: dict, parse, value: Any, log, row: int, column: str, missing: str | None = None) -> Any:
+    """The slow path of a look-up: parse (once per distinct value), remember the
+    answer or the refusal, and log the refusal at the cell. Returns _MISSING
+    when the value cannot be read."""
+    found = cache.get(value, _MISSING)
+    if found is _MISSING:
         try:
-            found = self.known[value]
-        except KeyError:
-            try:
-                found = self.parse(value)
-            except ParseError as error:
-                found = error
-            self.known[value] = found
-        if found.__class__ is ParseError:
-            raise found
-        return found
+            found = parse(value)
+        except ParseError as error:
+            found = error
+        cache[value] = found
+    if found.__class__ is ParseError:
+        log.error(missing if missing and blank(value) else str(found), SHEET, row, column)
+        return _MISSING
+    return found
 
 
 def read_indicators(table: Table, context: ReadContext, project_codes: set[str]) -> list[IncomingValue]:
@@ -58,28 +55,29 @@ def read_indicators(table: Table, context: ReadContext, project_codes: set[str])
     log = context.log
     mission = context.mission or ""
     return_year = context.year
-    indicator = _Memo(context.lookups.indicator)
-    country = _Memo(context.lookups.country)
-    sex_of = _Memo(parse_sex)
-    age_of = _Memo(parse_age_group)
-    year_of = _Memo(_year_checker(return_year))
     known_codes = project_codes | set(context.known_project_codes)
-    project_of = _Memo(lambda value: _project_code(value, known_codes))
+    parse_indicator, parse_country = context.lookups.indicator, context.lookups.country
+    parse_year_far = _year_checker(return_year)
+    parse_project = lambda value: _project_code(value, known_codes)  # noqa: E731
+    # cell value -> what it reads as (or the ParseError it gives); empty cells pre-answered
+    indicators: dict[Any, Any] = {}
+    countries: dict[Any, Any] = {EMPTY: mission}
+    projects: dict[Any, Any] = {EMPTY: None}
+    sexes: dict[Any, Any] = {EMPTY: EMPTY}
+    ages: dict[Any, Any] = {EMPTY: EMPTY}
+    years: dict[Any, Any] = {EMPTY: (return_year, None)}
     values: list[IncomingValue] = []
     first_row: dict[tuple, int] = {}
+    disaggregated: set[tuple] = set()
 
     for row, (name, value, country_cell, project, sex, age, year, note) in table.rows():
         if (value == EMPTY and project == EMPTY and sex == EMPTY and age == EMPTY and year == EMPTY
                 and note == EMPTY):
             continue  # "not reported": a row the template pre-filled with Indicator and Country only
-        ok = True
-        code = sex_value = age_value = year_value = None
-        try:
-            code = indicator(name)
-        except ParseError as error:
-            ok = False
-            _missing_or_wrong(log, row, "Indicator", name, error, "the indicator is missing")
-        number = _number(value)
+        if value.__class__ is float and 0 <= value < _INFINITY:  # the common case, quickly
+            number = Decimal(int(value)) if value.is_integer() else Decimal(repr(value))
+        else:
+            number = _number(value)
         if number is None:
             if blank(value):
                 if blank(project) and blank(sex) and blank(age) and blank(year) and blank(note):
@@ -91,44 +89,37 @@ def read_indicators(table: Table, context: ReadContext, project_codes: set[str])
                     number = parse_number(value)
                 except ParseError as error:
                     log.error(str(error), SHEET, row, "Value")
-        if country_cell == EMPTY:
-            where = mission
-        else:
-            try:
-                where = country(country_cell)
-            except ParseError as error:
-                ok = False
-                _missing_or_wrong(log, row, "Country", country_cell, error, None)
-                where = mission
-        project_code = None
-        if project != EMPTY:
-            try:
-                project_code = project_of(project)
-            except ParseError as error:
-                ok = False
-                log.error(str(error), SHEET, row, "Project code")
-        try:
-            sex_value = sex_of(sex) if sex != EMPTY else EMPTY
-        except ParseError as error:
-            log.error(str(error), SHEET, row, "Sex")
-        try:
-            age_value = age_of(age) if age != EMPTY else EMPTY
-        except ParseError as error:
-            log.error(str(error), SHEET, row, "Age group")
-        if year == EMPTY:
-            year_value = return_year
-        else:
-            try:
-                year_value, far = year_of(year)
-            except ParseError as error:
-                log.error(str(error), SHEET, row, "Year")
-            else:
-                if far:
-                    log.warning(far, SHEET, row, "Year")
-        if not ok or number is None or year_value is None or sex_value is None or age_value is None:
+        ok = number is not None
+        code = indicators.get(name, _MISSING)
+        if code is _MISSING or code.__class__ is ParseError:
+            code = _resolve(indicators, parse_indicator, name, log, row, "Indicator", "the indicator is missing")
+            ok = ok and code is not _MISSING
+        where = countries.get(country_cell, _MISSING)
+        if where is _MISSING or where.__class__ is ParseError:
+            where = _resolve(countries, parse_country, country_cell, log, row, "Country")
+            ok = ok and where is not _MISSING
+        project_code = projects.get(project, _MISSING)
+        if project_code is _MISSING or project_code.__class__ is ParseError:
+            project_code = _resolve(projects, parse_project, project, log, row, "Project code")
+            ok = ok and project_code is not _MISSING
+        sex_value = sexes.get(sex, _MISSING)
+        if sex_value is _MISSING or sex_value.__class__ is ParseError:
+            sex_value = _resolve(sexes, parse_sex, sex, log, row, "Sex")
+            ok = ok and sex_value is not _MISSING
+        age_value = ages.get(age, _MISSING)
+        if age_value is _MISSING or age_value.__class__ is ParseError:
+            age_value = _resolve(ages, parse_age_group, age, log, row, "Age group")
+            ok = ok and age_value is not _MISSING
+        year_read = years.get(year, _MISSING)
+        if year_read is _MISSING or year_read.__class__ is ParseError:
+            year_read = _resolve(years, parse_year_far, year, log, row, "Year")
+            if year_read is _MISSING:
+                continue
+        year_value, far = year_read
+        if far:
+            log.warning(far, SHEET, row, "Year")
+        if not ok or year_value is None:
             continue
-        record = IncomingValue(code, where, year_value, number, row, project_code, sex_value, age_value,
-                               None if note == EMPTY else (clean_text(note) or None))
         key = (code, where, year_value, project_code, sex_value, age_value)
         if key in first_row:
             log.error(
@@ -137,8 +128,12 @@ def read_indicators(table: Table, context: ReadContext, project_codes: set[str])
             )
             continue
         first_row[key] = row
-        values.append(record)
-    _check_totals(values, context)
+        if sex_value or age_value:
+            disaggregated.add(key[:4])
+        values.append(IncomingValue(code, where, year_value, number, row, project_code, sex_value, age_value,
+                                    None if note == EMPTY else (clean_text(note) or None)))
+    if disaggregated:
+        _check_totals([v for v in values if v.key[:4] in disaggregated], context)
     return values
 
 
@@ -153,15 +148,9 @@ def _number(value: Any) -> Decimal | None:
     return None
 
 
-def _missing_or_wrong(log, row: int, column: str, value: Any, error: ParseError, missing: str | None) -> None:
-    if missing and blank(value):
-        log.error(missing, SHEET, row, column)
-    else:
-        log.error(str(error), SHEET, row, column)
-
-
 def _year_checker(return_year: int | None):
     def check(value: Any) -> tuple[int, str | None]:
+        """(year, warning if it is far from the return's year)."""
         year = parse_year(value)
         far = None
         if return_year is not None and abs(year - return_year) > 1:
