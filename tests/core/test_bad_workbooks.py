@@ -16,7 +16,15 @@ import pytest
 from mhdesk.core.returns.problems import ReturnFileError
 from mhdesk.core.returns.reader import read_return
 
-from workbooks import ole2_bytes, replace_member, return_workbook, write_bytes, write_workbook, zip_of
+from workbooks import (
+    ole2_bytes,
+    replace_member,
+    return_workbook,
+    set_cached_values,
+    write_bytes,
+    write_workbook,
+    zip_of,
+)
 
 GOOD_PROJECT = {"Code": "MA.0467", "Title": "Health for migrants"}
 
@@ -85,8 +93,6 @@ def _formula(value_formula: str, cached=None) -> Callable[[Path], Path]:
     def build(path: Path) -> Path:
         return_workbook(path, indicators=[{"Indicator": "Health assessments", "Value": value_formula}])
         if cached is not None:
-            from workbooks import set_cached_values
-
             set_cached_values(path, "Indicators", {"B2": cached})
         return path
     return build

@@ -41,8 +41,10 @@ def write_workbook(path: str | Path, sheets: Mapping[str, Sequence[Sequence[Any]
     """Write `sheets` (title -> rows of values, `None` for a blank row) in order.
 
     `hidden` sheets get state hidden; `merged` lists ranges ("D2:D4") to merge
-    per sheet; `formatted_empty_rows` adds that many rows of styled but empty
-    cells below a sheet's last row (as a spreadsheet leaves after deleting data).
+    per sheet; `formatted_empty_rows` adds that many rows of styled, empty
+    cells below a sheet's last row, as a spreadsheet leaves after data is
+    deleted: each holds a space, so that a reader sees the rows (cells
+    with a style only are dropped by python-calamine itself).
     """
     book = Workbook()
     book.remove(book.active)
@@ -61,7 +63,7 @@ def write_workbook(path: str | Path, sheets: Mapping[str, Sequence[Sequence[Any]
         width = max(sheet.max_column, 3)
         for row in range(first, first + count):
             for column in range(1, width + 1):
-                cell = sheet.cell(row=row, column=column)
+                cell = sheet.cell(row=row, column=column, value=" ")
                 cell.fill = FORMATTED_FILL
                 cell.number_format = "#,##0"
     target = Path(path)
