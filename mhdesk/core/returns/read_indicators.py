@@ -28,8 +28,6 @@ SHEET = INDICATORS.name
 SEX_PARTS = ("female", "male")
 AGE_PARTS = ("children", "adults")
 _INFINITY = float("inf")
-
-
 _MISSING = object()
 
 
