@@ -24,16 +24,18 @@ from sqlalchemy.orm import Session
 
 from ..database import Database
 from ..errors import MhdeskError
-from ..models import ImportRecord, Project
+from ..models import Donor, ImportRecord, Project
 from ..services.projects import apply_data, to_data
 from .bulk import (DATA_COLUMNS, SOURCED, TABLES, column_names, delete_rows, insert_rows, project_to_json,
                    row_to_json, select_rows, update_rows)
 from .plan import ADD, CHANGE, REMOVE, Plan
 from .planner import WRITE_ORDER, NewRef, PlannedWrites, source_cell
+from .planner_projects import FULL_LOAD
 
 Progress = Callable[[int, int], bool]  # (done, total) -> False to cancel
 PAUSE_ENV = "MHDESK_TEST_PAUSE_IN_APPLY"  # seconds to wait inside the transaction, for the crash test
 CHUNK = 10_000
+REFERENCE_COLUMN = {"directory_role": 0, "indicator_value": 3}  # person_id, project_id: may be a NewRef
 CHANGE_COLUMNS = ("import_id", "entity", "entity_id", "action", "before_json", "after_version")
 
 
@@ -93,6 +95,8 @@ def apply_plan(db: Database, plan: Plan, *, progress: Progress | None = None) ->
             submitter_email=plan.email, date_submitted=plan.date_submitted, plan_json=plan_json, **counts)
         session.add(record)
         session.flush()
+        if db.is_sqlite:  # a large page cache keeps index inserts of 100,000 rows linear
+            session.connection().exec_driver_sql("PRAGMA cache_size = -65536")
         _Writer(session, record.id, plan.writes, progress).write()
         _pause_for_crash_test()
     return ImportSummary(record.id, backup=backup, **summary)
@@ -134,26 +138,36 @@ class _Writer:
         return befores
 
     def _projects(self) -> None:
-        donors = TABLES["donor"]
-        known_donors = set(self.conn.execute(select(donors.c.id)).scalars()) if self.writes.projects else set()
-        for write in self.writes.projects:
-            if write.action == ADD:
-                project = Project(code=write.data.code)
-                self.session.add(project)
-                before = None
-            else:
-                project = self.session.get(Project, write.data.id)
-                before = project_to_json(to_data(project), project.source_import_id, project.source_cell)
-            apply_data(self.session, project, write.data)
-            project.source_import_id = self.import_id
-            project.source_cell = source_cell("Projects", write.row)
-            self.session.flush()
+        """Through the ORM, which keeps a project's lists."""
+        if not self.writes.projects:
+            return
+        session, donors = self.session, TABLES["donor"]
+        known_donors = set(self.conn.execute(select(donors.c.id)).scalars())
+        changed = {p.id: p for p in session.scalars(select(Project).where(
+            Project.id.in_([w.data.id for w in self.writes.projects if w.action == CHANGE])).options(*FULL_LOAD))}
+        written = []
+        with session.no_autoflush:  # one flush at the end, or when a new donor must be seen by the next project
+            for write in self.writes.projects:
+                if write.action == ADD:
+                    project, before = Project(code=write.data.code), None
+                else:
+                    project = changed[write.data.id]
+                    before = project_to_json(to_data(project), project.source_import_id, project.source_cell)
+                apply_data(session, project, write.data)  # before add(): a new project loads no empty lists
+                project.source_import_id = self.import_id
+                project.source_cell = source_cell("Projects", write.row)
+                session.add(project)
+                written.append((project, write.action, before))
+                if any(isinstance(o, Donor) for o in session.new):
+                    session.flush()
+        session.flush()
+        for project, action, before in written:
             self.refs[NewRef("project", project.code)] = project.id
-            self.changes.append((self.import_id, "project", project.id, write.action, before, project.version))
-            self._step(1)
-        if self.writes.projects:  # donors named for the first time, so that a rollback can remove them again
-            self.changes.extend((self.import_id, "donor", donor_id, ADD, None, None) for donor_id in
-                                self.conn.execute(select(donors.c.id)).scalars() if donor_id not in known_donors)
+            self.changes.append((self.import_id, "project", project.id, action, before, project.version))
+        self._step(len(written))
+        # donors named for the first time, so that a rollback can remove them again
+        self.changes.extend((self.import_id, "donor", donor_id, ADD, None, None) for donor_id in
+                            self.conn.execute(select(donors.c.id)).scalars() if donor_id not in known_donors)
 
     def _table(self, entity: str, befores: dict[int, tuple]) -> None:
         """Adds first, while the rows to remove still hold their ids (SQLite reuses the highest id once
@@ -162,7 +176,10 @@ class _Writer:
         source = lambda cell: (self.import_id, cell) if entity in SOURCED else ()  # noqa: E731
         extra = ("source_import_id", "source_cell") if entity in SOURCED else ()
         conn, version_at = self.conn, column_names(entity).index("version")
-        rows = [(*self._resolved(data), 1, *source(cell)) for data, cell in writes.adds]
+        resolved = self._resolver(entity)
+        rows = [(*resolved(data), 1, *source(cell)) for data, cell in writes.adds]
+        if entity == "indicator_value":  # in the order of the key index: SQLite inserts them several times faster
+            rows.sort(key=lambda r: (r[0], r[1], r[2], r[3] or 0, r[4], r[5]))
         if entity == "person":  # a handful, and the focal points that follow need their ids
             for index, row in enumerate(rows):
                 result = conn.execute(insert(TABLES[entity]).values(dict(zip((*columns, "version"), row))))
@@ -178,7 +195,7 @@ class _Writer:
         for row_id, version, _, _ in writes.changes:
             self.changes.append((self.import_id, entity, row_id, CHANGE, row_to_json(entity, befores[row_id]),
                                  befores[row_id][version_at] + 1))
-        rows = [(*self._resolved(data), *source(cell), row_id) for row_id, _, data, cell in writes.changes]
+        rows = [(*resolved(data), *source(cell), row_id) for row_id, _, data, cell in writes.changes]
         _chunked(rows, lambda part: (update_rows(conn, entity, columns + extra, part, bump_version=True),
                                      self._step(len(part))))
         for row_id, _ in writes.removes:
@@ -189,8 +206,18 @@ class _Writer:
         delete_rows(self.conn, entity, ids)
         self._step(len(ids))
 
-    def _resolved(self, data: tuple) -> tuple:
-        return tuple(self.refs[v] if isinstance(v, NewRef) else v for v in data)
+    def _resolver(self, entity: str) -> Callable[[tuple], tuple]:
+        """Data tuple -> the same with the ids of records added earlier in place of their NewRefs."""
+        at = REFERENCE_COLUMN.get(entity)
+        if at is None:
+            return lambda data: data
+        refs = self.refs
+
+        def resolved(data: tuple) -> tuple:
+            ref = data[at]
+            return data if type(ref) is not NewRef else (*data[:at], refs[ref], *data[at + 1:])
+
+        return resolved
 
     def _step(self, count: int) -> None:
         self.done += count

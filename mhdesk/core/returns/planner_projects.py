@@ -22,7 +22,7 @@ PROJECT_LABELS = {
 EVENT_LABELS = {"date_precision": "Date", "title": "Title", "place": "Place", "country_id": "Country",
                 "participants": "Participants", "description": "Description"}
 
-_FULL_LOAD = (selectinload(Project.donors), selectinload(Project.countries), selectinload(Project.thematic_areas),
+FULL_LOAD = (selectinload(Project.donors), selectinload(Project.countries), selectinload(Project.thematic_areas),
               selectinload(Project.achievements), selectinload(Project.photos), selectinload(Project.testimonies),
               selectinload(Project.programme_area), selectinload(Project.managing_mission))
 
@@ -33,7 +33,7 @@ def plan_projects(ctx: PlanContext) -> None:
     incoming = ctx.parsed.projects
     codes = [p.data.code for p in incoming]
     existing = {p.code: to_data(p) for p in session.scalars(
-        select(Project).where(Project.code.in_(codes)).options(*_FULL_LOAD))} if codes else {}
+        select(Project).where(Project.code.in_(codes)).options(*FULL_LOAD))} if codes else {}
     seen: dict[str, int] = {}
     for item in incoming:
         code = item.data.code
@@ -51,7 +51,7 @@ def plan_projects(ctx: PlanContext) -> None:
             ctx.writes.projects.append(ProjectWrite(ADD, after, None, item.row))
             ctx.entry(Entry("Projects", ADD, label, item.row))
             continue
-        changes = field_changes(PROJECT_LABELS, vars(before), vars(after))
+        changes = field_changes(PROJECT_LABELS, _comparable(before), _comparable(after))
         if changes:
             ctx.writes.projects.append(ProjectWrite(CHANGE, after, before.version, item.row))
         ctx.entry(Entry("Projects", CHANGE if changes else UNCHANGED, label, item.row, changes))
@@ -68,6 +68,14 @@ def _merged(before: ProjectData, incoming: ProjectData, given: frozenset[str]) -
             value = getattr(incoming, name)
             setattr(after, name, list(value) if isinstance(value, list) else value)
     return after
+
+
+def _comparable(data: ProjectData) -> dict:
+    """The fields as compared: countries and thematic areas are sets (the database lists them by name)."""
+    fields = dict(vars(data))
+    for name in ("countries", "thematic_areas"):
+        fields[name] = sorted(fields[name])
+    return fields
 
 
 def _valid(ctx: PlanContext, data: ProjectData, row: int) -> bool:

@@ -1,0 +1,17 @@
+"""The `mhdesk bench` sub-command: run the benchmarks and print their figures."""
+
+from __future__ import annotations
+
+
+def register(commands) -> None:
+    parser = commands.add_parser("bench", help="run the benchmark suite and print its figures")
+    parser.add_argument("--rows", type=int, nargs="+", default=[10_000, 100_000], metavar="N",
+                        help="indicator rows of the generated returns (default: 10000 100000)")
+    parser.set_defaults(handler=cmd_bench)
+
+
+def cmd_bench(args) -> int:
+    from .bench import run_import_bench
+
+    run_import_bench(args.rows)
+    return 0
