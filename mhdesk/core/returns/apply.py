@@ -35,6 +35,7 @@ from .planner_projects import FULL_LOAD
 Progress = Callable[[int, int], bool]  # (done, total) -> False to cancel
 PAUSE_ENV = "MHDESK_TEST_PAUSE_IN_APPLY"  # seconds to wait inside the transaction, for the crash test
 CHUNK = 10_000
+LARGE_IMPORT = 50_000  # rows
 REFERENCE_COLUMN = {"directory_role": 0, "indicator_value": 3}  # person_id, project_id: may be a NewRef
 CHANGE_COLUMNS = ("import_id", "entity", "entity_id", "action", "before_json", "after_version")
 
@@ -95,8 +96,8 @@ def apply_plan(db: Database, plan: Plan, *, progress: Progress | None = None) ->
             submitter_email=plan.email, date_submitted=plan.date_submitted, plan_json=plan_json, **counts)
         session.add(record)
         session.flush()
-        if db.is_sqlite:  # a large page cache keeps index inserts of 100,000 rows linear
-            session.connection().exec_driver_sql("PRAGMA cache_size = -65536")
+        if db.is_sqlite and plan.writes.total() >= LARGE_IMPORT:  # a page cache big enough for the indexes
+            session.connection().exec_driver_sql("PRAGMA cache_size = -65536")  # keeps index inserts linear
         _Writer(session, record.id, plan.writes, progress).write()
         _pause_for_crash_test()
     return ImportSummary(record.id, backup=backup, **summary)
