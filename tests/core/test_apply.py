@@ -129,3 +129,13 @@ def test_cancelling_from_the_progress_callback_writes_nothing(db):
 def test_a_value_for_a_project_of_the_same_return_gets_its_new_id(db):
     apply_plan(db, plan_return(db, a_return()))
     assert values_by_key(db)[("REFERRALS", MISSION, 2019, "MA.0467", "", "")][0] == 12000
+
+
+def test_two_new_projects_naming_the_same_new_donor_share_it(db):
+    summary = apply_plan(db, plan_return(db, parsed_return(projects=[
+        project("MA.0468", "Shelter health", 2, donors=["Kingdom of Norway"]),
+        project("MA.0469", "Shelter outreach", 3, donors=["Kingdom of Norway", "European Union"])])))
+    assert summary.added == 2
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM donor WHERE name = 'Kingdom of Norway'")).scalar() == 1
+        assert conn.execute(text("SELECT count(*) FROM project_donor")).scalar() == 3

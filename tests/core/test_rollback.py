@@ -93,3 +93,18 @@ def test_a_later_import_over_the_same_records_blocks_rolling_back_the_earlier(db
     apply_plan(db, plan_return(db, second()))
     with pytest.raises(RollbackRefused):
         rollback_import(db, one.import_id)
+
+
+def test_a_record_added_by_the_import_and_used_since_is_not_deleted_by_a_rollback(db):
+    one = apply_plan(db, plan_return(db, first()))
+    # another mission's return names the project and the person the first import added
+    apply_plan(db, plan_return(db, parsed_return(
+        mission="Kyrgyzstan", file_name="KG-2019.xlsx",
+        values=[value("REFERRALS", 4, 2, country="Kyrgyzstan", project="MA.0467")],
+        roles=[role("COM", "Qurbonova", 2, given="Rukhshona", country="Kyrgyzstan")])))
+    before = snapshot(db)
+    with pytest.raises(RollbackRefused) as refused:
+        rollback_import(db, one.import_id)
+    assert sorted(c.split(" #")[0] for c in refused.value.conflicts) == ["focal point", "indicator value"]
+    assert any("now refers to project #" in c for c in refused.value.conflicts)
+    assert snapshot(db) == before

@@ -126,12 +126,12 @@ class _Writer:
         for entity in WRITE_ORDER:
             planned = {row_id: version for row_id, version, *_ in self.writes.tables[entity].changes}
             planned.update(self.writes.tables[entity].removes)
-            rows = select_rows(self.conn, entity, planned)
+            rows = select_rows(self.conn, entity, planned, lock=True)
             at = column_names(entity).index("version")
             stale += sum(1 for row_id, version in planned.items() if row_id not in rows or rows[row_id][at] != version)
             befores[entity] = rows
         project_versions = dict(self.conn.execute(select(Project.id, Project.version).where(
-            Project.id.in_([w.data.id for w in self.writes.projects if w.action == CHANGE]))).all())
+            Project.id.in_([w.data.id for w in self.writes.projects if w.action == CHANGE])).with_for_update()).all())
         stale += sum(1 for w in self.writes.projects
                      if w.action == CHANGE and project_versions.get(w.data.id) != w.version)
         if stale:

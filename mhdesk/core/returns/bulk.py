@@ -52,27 +52,18 @@ def stored_columns(entity: str) -> list:
             for c in TABLES[entity].columns]
 
 
-def select_rows(conn: Connection, entity: str, ids: Iterable[int]) -> dict[int, tuple]:
-    """Whole rows by id, as {id: row tuple in table-column order}."""
+def select_rows(conn: Connection, entity: str, ids: Iterable[int], *, lock: bool = False) -> dict[int, tuple]:
+    """Whole rows by id, as {id: row tuple in table-column order}; `lock`ed against other writers until the
+    end of the transaction (FOR UPDATE on PostgreSQL; SQLite's write lock already covers it)."""
     table = TABLES[entity]
     found: dict[int, tuple] = {}
     ids = list(ids)
     for start in range(0, len(ids), CHUNK):
         statement = select(*stored_columns(entity)).where(table.c.id.in_(ids[start:start + CHUNK]))
+        if lock:
+            statement = statement.with_for_update()
         found.update((row[0], tuple(row)) for row in conn.execute(statement))
     return found
-
-
-def select_versions(conn: Connection, entity: str, ids: Iterable[int], *, lock: bool = False) -> dict[int, int]:
-    table = TABLES[entity]
-    versions: dict[int, int] = {}
-    ids = list(ids)
-    for start in range(0, len(ids), CHUNK):
-        statement = select(table.c.id, table.c.version).where(table.c.id.in_(ids[start:start + CHUNK]))
-        if lock:
-            statement = statement.with_for_update()  # PostgreSQL; SQLite already holds the write lock
-        versions.update(conn.execute(statement).all())
-    return versions
 
 
 def insert_rows(conn: Connection, entity: str, columns: Sequence[str], rows: Sequence[Sequence]) -> None:

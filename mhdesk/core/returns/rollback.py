@@ -63,6 +63,7 @@ def rollback_import(db: Database, import_id: int) -> RollbackSummary:
                 .order_by(ImportChange.id)):
             changes[entity][action].append((entity_id, before, after_version))
         conflicts = [line for entity in ("project", *WRITE_ORDER) for line in _conflicts(conn, entity, changes[entity])]
+        conflicts += _referred_to_since(conn, changes)
         if conflicts:
             raise RollbackRefused(import_id, conflicts)
         for entity in reversed(WRITE_ORDER):  # what refers to others first: values before their new projects
@@ -94,6 +95,24 @@ def _conflicts(conn, entity: str, changes: dict[str, list]) -> list[str]:
         elif current[row_id][0] != version:
             lines.append(f"{name} {_shown(entity, row_id, current[row_id][1])} was edited")
     lines += [f"{name} #{row_id} was added again" for row_id in removed if row_id in current]
+    return lines
+
+
+REFERRERS = {"project": ("indicator_value", "project_id"), "person": ("directory_role", "person_id")}
+
+
+def _referred_to_since(conn, changes: dict) -> list[str]:
+    """Records the import added that other records now refer to (deleting them would take those along)."""
+    lines = []
+    for entity, (referrer, column) in REFERRERS.items():
+        added = [i for i, _, _ in changes[entity][ADD]]
+        own = {i for i, _, _ in changes[referrer][ADD]}
+        table = TABLES[referrer]
+        for start in range(0, len(added), 5000):
+            for row_id, target in conn.execute(select(table.c.id, table.c[column])
+                                               .where(table.c[column].in_(added[start:start + 5000]))):
+                if row_id not in own:
+                    lines.append(f"{ENTITY_NAMES[referrer]} #{row_id} now refers to {ENTITY_NAMES[entity]} #{target}")
     return lines
 
 
