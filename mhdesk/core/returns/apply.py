@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -109,16 +109,12 @@ class _Writer:
         self.import_id, self.writes, self.progress = import_id, writes, progress
         self.done, self.total = 0, 2 * writes.total()
         self.refs: dict[NewRef, int] = {}
-        self.changes: list[tuple] = []  # import_change rows
 
     def write(self) -> None:
         befores = self._check_versions()
         self._projects()
         for entity in WRITE_ORDER:
             self._table(entity, befores.get(entity, {}))
-        for start in range(0, len(self.changes), CHUNK):
-            insert_rows(self.conn, "import_change", CHANGE_COLUMNS, self.changes[start:start + CHUNK])
-            self._step(len(self.changes[start:start + CHUNK]))
 
     def _check_versions(self) -> dict[str, dict[int, tuple]]:
         """Whole rows before the import, once every planned version is confirmed unchanged."""
@@ -162,50 +158,55 @@ class _Writer:
                 if any(isinstance(o, Donor) for o in session.new):
                     session.flush()
         session.flush()
-        for project, action, before in written:
-            self.refs[NewRef("project", project.code)] = project.id
-            self.changes.append((self.import_id, "project", project.id, action, before, project.version))
+        self.refs.update((NewRef("project", project.code), project.id) for project, _, _ in written)
         self._step(len(written))
+        self._record([(self.import_id, "project", project.id, action, before, project.version)
+                      for project, action, before in written])
         # donors named for the first time, so that a rollback can remove them again
-        self.changes.extend((self.import_id, "donor", donor_id, ADD, None, None) for donor_id in
-                            self.conn.execute(select(donors.c.id)).scalars() if donor_id not in known_donors)
+        self._record([(self.import_id, "donor", donor_id, ADD, None, None) for donor_id in
+                      self.conn.execute(select(donors.c.id)).scalars() if donor_id not in known_donors])
 
     def _table(self, entity: str, befores: dict[int, tuple]) -> None:
         """Adds first, while the rows to remove still hold their ids (SQLite reuses the highest id once
-        deleted), then changes, then removals."""
-        writes, columns = self.writes.tables[entity], DATA_COLUMNS[entity]
-        source = lambda cell: (self.import_id, cell) if entity in SOURCED else ()  # noqa: E731
+        deleted), then changes, then removals; a chunk at a time, each with its import changes."""
+        writes, columns, conn, import_id = self.writes.tables[entity], DATA_COLUMNS[entity], self.conn, self.import_id
+        source = (lambda cell: (import_id, cell)) if entity in SOURCED else (lambda cell: ())
         extra = ("source_import_id", "source_cell") if entity in SOURCED else ()
-        conn, version_at = self.conn, column_names(entity).index("version")
+        version_at = column_names(entity).index("version")
         resolved = self._resolver(entity)
-        rows = [(*resolved(data), 1, *source(cell)) for data, cell in writes.adds]
-        if entity == "indicator_value":  # in the order of the key index: SQLite inserts them several times faster
-            rows.sort(key=lambda r: (r[0], r[1], r[2], r[3] or 0, r[4], r[5]))
         if entity == "person":  # a handful, and the focal points that follow need their ids
-            for index, row in enumerate(rows):
-                result = conn.execute(insert(TABLES[entity]).values(dict(zip((*columns, "version"), row))))
-                self.refs[NewRef("person", index)] = result.inserted_primary_key[0]
-                self.changes.append((self.import_id, entity, result.inserted_primary_key[0], ADD, None, 1))
-            self._step(len(rows))
-        elif rows:
-            _chunked(rows, lambda part: (insert_rows(conn, entity, (*columns, "version", *extra), part),
-                                         self._step(len(part))))
+            for index, (data, _) in enumerate(writes.adds):
+                new_id = conn.execute(insert(TABLES[entity]).values(
+                    dict(zip(columns, data), version=1))).inserted_primary_key[0]
+                self.refs[NewRef("person", index)] = new_id
+                self._record([(import_id, entity, new_id, ADD, None, 1)])
+        elif writes.adds:
+            if entity == "indicator_value":  # in key-index order: SQLite inserts them several times faster
+                writes.adds.sort(key=lambda add: _index_order(resolved(add[0])))
+            for part in _chunks(writes.adds):
+                insert_rows(conn, entity, (*columns, "version", *extra),
+                            [(*resolved(data), 1, *source(cell)) for data, cell in part])
+                self._step(len(part))
             table = TABLES[entity]  # the ids just added: so far only adds carry this import's id
-            added = conn.execute(select(table.c.id).where(table.c.source_import_id == self.import_id)).scalars()
-            self.changes.extend((self.import_id, entity, row_id, ADD, None, 1) for row_id in added)
-        for row_id, version, _, _ in writes.changes:
-            self.changes.append((self.import_id, entity, row_id, CHANGE, row_to_json(entity, befores[row_id]),
-                                 befores[row_id][version_at] + 1))
-        rows = [(*resolved(data), *source(cell), row_id) for row_id, _, data, cell in writes.changes]
-        _chunked(rows, lambda part: (update_rows(conn, entity, columns + extra, part, bump_version=True),
-                                     self._step(len(part))))
-        for row_id, _ in writes.removes:
-            self.changes.append((self.import_id, entity, row_id, REMOVE, row_to_json(entity, befores[row_id]), None))
-        _chunked(writes.removes, lambda part: self._delete(entity, [r[0] for r in part]))
+            added = conn.execute(select(table.c.id).where(table.c.source_import_id == import_id)).scalars().all()
+            for part in _chunks(added):
+                self._record([(import_id, entity, row_id, ADD, None, 1) for row_id in part])
+        for part in _chunks(writes.changes):
+            self._record([(import_id, entity, row_id, CHANGE, row_to_json(entity, befores[row_id]),
+                           befores[row_id][version_at] + 1) for row_id, *_ in part])
+            update_rows(conn, entity, columns + extra,
+                        [(*resolved(data), *source(cell), row_id) for row_id, _, data, cell in part], bump_version=True)
+            self._step(len(part))
+        for part in _chunks(writes.removes):
+            self._record([(import_id, entity, row_id, REMOVE, row_to_json(entity, befores[row_id]), None)
+                          for row_id, _ in part])
+            delete_rows(conn, entity, [row_id for row_id, _ in part])
+            self._step(len(part))
 
-    def _delete(self, entity: str, ids: list[int]) -> None:
-        delete_rows(self.conn, entity, ids)
-        self._step(len(ids))
+    def _record(self, changes: list[tuple]) -> None:
+        """Import changes go in as they come: the state before of what is about to be written."""
+        insert_rows(self.conn, "import_change", CHANGE_COLUMNS, changes)
+        self._step(len(changes))
 
     def _resolver(self, entity: str) -> Callable[[tuple], tuple]:
         """Data tuple -> the same with the ids of records added earlier in place of their NewRefs."""
@@ -226,9 +227,14 @@ class _Writer:
             raise ImportCancelled("The import was cancelled; nothing was written.")
 
 
-def _chunked(rows: list, write: Callable[[list], object]) -> None:
+def _chunks(rows: list) -> Iterator[list]:
     for start in range(0, len(rows), CHUNK):
-        write(rows[start:start + CHUNK])
+        yield rows[start:start + CHUNK]
+
+
+def _index_order(data: tuple) -> tuple:
+    """An indicator value's place in the key index (indicator, country, year, project, sex, age group)."""
+    return data[0], data[1], data[2], data[3] or 0, data[4], data[5]
 
 
 def _pause_for_crash_test() -> None:

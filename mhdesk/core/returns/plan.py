@@ -44,23 +44,19 @@ class Entry:
     previous: str | None = None
     change_pct: float | None = None
 
-    def to_json(self) -> dict:
-        out: dict[str, Any] = {"sheet": self.sheet, "action": self.action, "label": self.label}
-        if self.row is not None:
-            out["row"] = self.row
-        if self.changes:
-            out["changes"] = [[c.field, c.old, c.new] for c in self.changes]
-        if self.previous is not None:
-            out["previous"] = self.previous
-        if self.change_pct is not None:
-            out["change_pct"] = self.change_pct
+    def to_json(self) -> list:
+        """[sheet, action, label, row, changes, previous, change_pct], without trailing empties."""
+        out = [self.sheet, self.action, self.label, self.row,
+               [[c.field, c.old, c.new] for c in self.changes] if self.changes else None,
+               self.previous, self.change_pct]
+        while out[-1] is None:
+            out.pop()
         return out
 
     @classmethod
-    def from_json(cls, data: dict) -> Entry:
-        return cls(data["sheet"], data["action"], data["label"], data.get("row"),
-                   tuple(FieldChange(*c) for c in data.get("changes", ())),
-                   data.get("previous"), data.get("change_pct"))
+    def from_json(cls, data: list) -> Entry:
+        sheet, action, label, row, changes, previous, pct = (*data, *[None] * (7 - len(data)))
+        return cls(sheet, action, label, row, tuple(FieldChange(*c) for c in changes or ()), previous, pct)
 
 
 @dataclass
@@ -121,14 +117,17 @@ class Plan:
     # ---- storage in the import record -------------------------------------------------
 
     def to_json(self) -> str:
-        return json.dumps({
+        head = json.dumps({
             "format": PLAN_FORMAT,
             "file_name": self.file_name, "sha256": self.sha256, "mission": self.mission, "year": self.year,
             "submitted_by": self.submitted_by, "email": self.email,
             "date_submitted": self.date_submitted.isoformat() if self.date_submitted else None,
-            "entries": [e.to_json() for e in self.entries],
             "problems": [[p.severity, p.message, p.sheet, p.row, p.column] for p in self.problems],
         }, ensure_ascii=False, separators=(",", ":"))
+        # entries a few thousand at a time: a hundred thousand of them never exist as JSON-ready lists at once
+        parts = [json.dumps([e.to_json() for e in self.entries[start:start + 5000]], ensure_ascii=False,
+                            separators=(",", ":"))[1:-1] for start in range(0, len(self.entries), 5000)]
+        return f'{head[:-1]},"entries":[{",".join(parts)}]}}'
 
     @classmethod
     def from_json(cls, text: str) -> Plan:
