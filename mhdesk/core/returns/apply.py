@@ -7,6 +7,10 @@ nothing is written. Projects go through the ORM (a few, with their lists);
 focal points, indicator values and events go in bulk, `version` bumped by hand.
 Each written row remembers its import and source row; each touched record
 gets an import change with its state before, so the import can be rolled back.
+
+A plan that changes nothing writes nothing: no backup, no import record (so
+importing the same return twice changes nothing the second time, and the
+first import stays the one its rows name as their source).
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from ..database import Database

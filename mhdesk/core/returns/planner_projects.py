@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from ..models import Event, Project
+from ..models import Project
 from ..services.project_records import ProjectData
 from ..services.project_rules import check_project
 from ..services.projects import to_data
