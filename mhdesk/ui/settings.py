@@ -15,4 +15,7 @@ def set_application_names() -> None:
 
 
 def user_settings() -> QSettings:
-    return QSettings(ORGANIZATION, APPLICATION)
+    """The user's settings. The no-argument form honours QSettings.setDefaultFormat/setPath,
+    which is how the tests keep every run away from the real settings."""
+    set_application_names()
+    return QSettings()
