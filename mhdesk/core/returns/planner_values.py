@@ -12,7 +12,7 @@ from sqlalchemy import and_, or_, select
 
 from .bulk import TABLES, stored_columns
 from .plan import ADD, CHANGE, REMOVE, UNCHANGED, Entry, FieldChange
-from .planner import NewRef, PlanContext, shown_cents, source_cell
+from .planner import NewRef, PlanContext, shown_cents
 
 SHEET = "Indicators"
 
@@ -37,11 +37,12 @@ def plan_values(ctx: PlanContext) -> None:
             if cents > previous * threshold or cents * threshold < previous:
                 ctx.problem("warning", _jump(cents, previous, year - 1, threshold), SHEET, value.row, "Value")
         label = _label(names, countries, codes, key)
-        cell = source_cell(SHEET, value.row)
+        cell = f"{SHEET}!{value.row}:{value.row}"  # source_cell(), inlined: this loop runs per row
+        shown_previous = None if previous is None else shown_cents(previous)
         row = by_key.get(key)
         if row is None:
             adds.append(((*key, cents, value.note), cell))
-            entries.append(Entry(SHEET, ADD, label, value.row, (), shown_cents(previous), pct))
+            entries.append(Entry(SHEET, ADD, label, value.row, (), shown_previous, pct))
             continue
         matched.add(row[0])
         note = row[8] if value.note is None else value.note
@@ -52,7 +53,7 @@ def plan_values(ctx: PlanContext) -> None:
             diff += (FieldChange("Note", row[8] or "", note or ""),)
         if diff:
             changes.append((row[0], row[9], (*key, cents, note), cell))
-        entries.append(Entry(SHEET, CHANGE if diff else UNCHANGED, label, value.row, diff, shown_cents(previous), pct))
+        entries.append(Entry(SHEET, CHANGE if diff else UNCHANGED, label, value.row, diff, shown_previous, pct))
     removes = ctx.writes.tables["indicator_value"].removes
     for row in stored:
         if row[0] not in matched and _superseded(ctx, row):
