@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from . import __version__
-from .cli_output import FORMATS, write_records
+from .cli_output import FORMATS, whole_or_decimal, write_records
 from .core.database import Database, DatabaseError, open_database
 from .core.errors import MhdeskError
 
@@ -127,7 +127,9 @@ def cmd_indicators_list(args) -> int:
 
     db = open_db(args)
     rows = Services(db).indicators.rows(args.year, resolve_country(db, args.country))
-    write_records(INDICATOR_FIELDS, ([getattr(r, f) for f in INDICATOR_FIELDS] for r in rows), args.format)
+    # counts print as whole numbers (83219), other values keep their decimals
+    records = (r._replace(value=whole_or_decimal(r.value)) for r in rows)
+    write_records(INDICATOR_FIELDS, ([getattr(r, f) for f in INDICATOR_FIELDS] for r in records), args.format)
     return EXIT_OK
 
 
