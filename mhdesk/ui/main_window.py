@@ -197,7 +197,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         splitter = settings.value("window/splitter")
         if splitter is None or not self.ui.splitter.restoreState(splitter):
-            self.ui.splitter.setSizes([190, 1090])
+            self.ui.splitter.setSizes([170, 1110])
         keys = [spec.key for spec in VIEWS]
         last = settings.value("window/view", keys[0])
         self.show_view(last if last in keys else keys[0])

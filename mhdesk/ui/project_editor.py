@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from ..core.errors import Issue, MhdeskError, ValidationFailed
@@ -51,6 +52,8 @@ class ProjectEditor(QDialog):
         self.setWindowTitle(title or (f"Edit {project.code}" if project else "New project"))
         self._fill_choices(catalog)
         self._load(self._original)
+        for button in self.ui.buttonBox.buttons():
+            button.setIcon(QIcon())  # plain text buttons, whatever the desktop theme adds
         self._connect()
         self.validate()
 
@@ -74,6 +77,7 @@ class ProjectEditor(QDialog):
         ui = self.ui
         ui.codeEdit.setText(project.code)
         ui.titleEdit.setText(project.title)
+        ui.titleEdit.setCursorPosition(0)  # show a long title from its start
         select_value(ui.areaCombo, project.programme_area)
         select_value(ui.statusCombo, project.status)
         ui.donorsEdit.setPlainText("\n".join(project.donors))

@@ -40,6 +40,18 @@ class ProjectFilterBar(QObject):
         self.year.setCurrentIndex(index)
         self.year.blockSignals(False)
 
+    def clear(self) -> None:
+        """Back to every project, announcing the change once."""
+        widgets = (self.search, self.year, self.country, self.area, self.status)
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.search.clear()
+        for combo in widgets[1:]:
+            combo.setCurrentIndex(0)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self._emit()
+
     def current(self) -> ProjectFilter:
         return ProjectFilter(
             text=self.search.text(),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QWidget
 
 from ..core.errors import MhdeskError
@@ -18,9 +18,10 @@ from .project_editor import ProjectEditor
 from .project_filters import ProjectFilterBar
 from .views import ViewContext
 
-# Starting widths in characters; Title takes what is left.
-COLUMN_WIDTHS = {Column.CODE: 9, Column.AREA: 6, Column.DONORS: 24, Column.BUDGET: 15, Column.START: 12,
-                 Column.END: 21, Column.COUNTRIES: 24, Column.STATUS: 11}
+# Starting widths, from a typical value of each column; Title takes what is left.
+COLUMN_SAMPLES = {Column.CODE: "MA.0000", Column.AREA: "Area", Column.DONORS: "IOM Development",
+                  Column.BUDGET: "1,000,000 USD", Column.START: "30 Sep 2000", Column.END: "30 Sep 2000 → extended",
+                  Column.COUNTRIES: "Kazakhstan, Kyrgyz", Column.STATUS: "Completed"}
 
 
 class ProjectsView(QWidget):
@@ -40,9 +41,13 @@ class ProjectsView(QWidget):
         self.model = ProjectsTableModel(self, area_names=area_names)
         self._setup_table()
         self._empty = EmptyState("No projects yet", "Add the first project of the register, or open another "
-                                 "database from the File menu.", self)
+                                 "database from the File menu.", self, "projects.svg")
         self._empty.add_button("New project…", self.new_project)
         self.ui.contentStack.addWidget(self._empty)
+        self._no_match = EmptyState("No project matches", "Nothing in the register fits the filter and the "
+                                    "choices above.", self)
+        self._no_match.add_button("Show all projects", self.clear_filters)
+        self.ui.contentStack.addWidget(self._no_match)
         self.filters = ProjectFilterBar(self.ui.searchEdit, self.ui.yearCombo, self.ui.countryCombo,
                                         self.ui.areaCombo, self.ui.statusCombo, self._catalog, self)
         self.filters.changed.connect(self._apply_filter)
@@ -63,9 +68,9 @@ class ProjectsView(QWidget):
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(Column.CODE, Qt.SortOrder.AscendingOrder)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        char = table.fontMetrics().averageCharWidth()
-        for column, chars in COLUMN_WIDTHS.items():
-            table.setColumnWidth(column, chars * char + 16)
+        metrics = table.fontMetrics()
+        for column, sample in COLUMN_SAMPLES.items():
+            table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 18)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
         table.doubleClicked.connect(lambda index: self.edit_project(index.data(ProjectIdRole)))
         table.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed.emit(
@@ -83,7 +88,6 @@ class ProjectsView(QWidget):
         self.model.set_rows(self.store.service.rows())
         self.filters.set_years(self.model.years())
         self.model.set_filter(self.filters.current())
-        self.ui.contentStack.setCurrentWidget(self._empty if self.model.total_count == 0 else self.ui.tableView)
         self.select_ids(keep)
         self._update_count()
 
@@ -91,9 +95,14 @@ class ProjectsView(QWidget):
         self.model.set_filter(wanted)
         self._update_count()
 
+    def clear_filters(self) -> None:
+        self.filters.clear()
+
     def _update_count(self) -> None:
         total, shown = self.model.total_count, self.model.shown_count
         self.ui.countLabel.setText(f"{shown:,} of {total:,} project{'s' if total != 1 else ''}")
+        page = self._empty if total == 0 else self._no_match if shown == 0 else self.ui.tableView
+        self.ui.contentStack.setCurrentWidget(page)
 
     def focus_search(self) -> None:
         self.ui.searchEdit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -184,8 +193,10 @@ class ProjectsView(QWidget):
             question = f"Delete {len(rows)} projects ({codes})?"
         box = QMessageBox(QMessageBox.Icon.Question, "Delete", question,
                           QMessageBox.StandardButton.Cancel, self.window())
-        box.setInformativeText("Edit > Undo (Ctrl+Z) brings them back.")
+        box.setInformativeText(f"Edit > Undo (Ctrl+Z) brings {'it' if len(rows) == 1 else 'them'} back.")
         delete_button = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        for button in box.buttons():
+            button.setIcon(QIcon())
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 

@@ -16,6 +16,7 @@ QLabel#headingLabel { font-size: 15pt; font-weight: 600; color: #1f2937; }
 QLabel#countLabel { color: #6b7280; }
 QLabel#emptyHeading { font-size: 14pt; font-weight: 600; color: #374151; }
 QLabel#emptyText { color: #6b7280; }
+QLabel#themesLabel { margin-top: 8px; }
 QLabel[role="error"] { color: #b42318; }
 QTableView {
     border: 1px solid #e3e5e8; border-radius: 4px;

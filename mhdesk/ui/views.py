@@ -40,9 +40,9 @@ class ViewSpec:
     create: Callable[[ViewContext], QWidget]
 
 
-def placeholder(heading: str, text: str) -> Callable[[ViewContext], QWidget]:
+def placeholder(heading: str, text: str, icon_name: str | None = None) -> Callable[[ViewContext], QWidget]:
     """A factory for a place that is not built yet: it says what will be there."""
-    return lambda context: EmptyState(heading, text, context.parent)
+    return lambda context: EmptyState(heading, text, context.parent, icon_name)
 
 
 def _projects(context: ViewContext) -> QWidget:
@@ -56,19 +56,19 @@ VIEWS: list[ViewSpec] = [
     ViewSpec("directory", "Directory", "directory.svg", placeholder(
         "Focal-point directory",
         "Who is Chief of Mission and who are the focal points for each programme area, country by country "
-        "and year by year, ready to print as the A4 directory grid.")),
+        "and year by year, ready to print as the A4 directory grid.", "directory.svg")),
     ViewSpec("indicators", "Indicators", "indicators.svg", placeholder(
         "Indicators",
         "The regional indicator catalogue with its values per country and year, by sex and age where "
-        "reported, and the totals for the annual report.")),
+        "reported, and the totals for the annual report.", "indicators.svg")),
     ViewSpec("dashboard", "Dashboard", "dashboard.svg", placeholder(
         "Dashboard",
         "Key figures at a glance: projects by programme area, thematic area and country, budgets, and "
-        "indicator totals year over year.")),
+        "indicator totals year over year.", "dashboard.svg")),
     ViewSpec("returns", "Returns", "returns.svg", placeholder(
         "Mission returns",
         "The yearly workbooks the missions send back: which have arrived, which are missing, and what each "
-        "import changed.")),
+        "import changed.", "returns.svg")),
 ]
 
 

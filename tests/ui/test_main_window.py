@@ -11,7 +11,7 @@ from mhdesk.core.services import Services
 from mhdesk.ui.empty_state import EmptyState
 from mhdesk.ui.main_window import MainWindow
 from mhdesk.ui.views import VIEWS
-from ui_helpers import shown_codes
+from ui_helpers import click_button, shown_codes
 
 
 def test_window_names_the_database_and_lists_the_places(window, db):
@@ -47,6 +47,19 @@ def test_typing_in_the_filter_narrows_the_table(window, projects_view, qtbot):
     assert shown_codes(projects_view) == ["MP.0280"]
     assert projects_view.ui.countLabel.text() == "1 of 4 projects"
     projects_view.ui.searchEdit.clear()
+    assert projects_view.model.rowCount() == 4
+
+
+def test_when_nothing_matches_the_view_says_so_and_offers_everything_again(projects_view, qtbot):
+    ui = projects_view.ui
+    ui.statusCombo.setCurrentIndex(ui.statusCombo.findData("pipeline"))
+    qtbot.keyClicks(ui.searchEdit, "europe")
+    page = ui.contentStack.currentWidget()
+    assert isinstance(page, EmptyState) and page.heading.text() == "No project matches"
+    assert ui.countLabel.text() == "0 of 4 projects"
+    click_button(page, "Show all projects")
+    assert ui.contentStack.currentWidget() is ui.tableView
+    assert ui.searchEdit.text() == "" and ui.statusCombo.currentData() is None
     assert projects_view.model.rowCount() == 4
 
 

@@ -202,3 +202,14 @@ def test_copy_gives_tab_separated_rows_with_a_header(window, projects_view, qtbo
     second = lines[2].split("\t")
     assert second[0] == "MP.0280" and second[6] == "290500.00" and second[9] == "2023-12-31"
     assert second[10] == "Republic of Moldova; Ukraine"
+
+
+def test_delete_key_in_the_filter_box_edits_the_text_not_the_register(window, projects_view, services, qtbot):
+    click_row(projects_view, "MA.0400")
+    search = projects_view.ui.searchEdit
+    qtbot.keyClicks(search, "ma.04")
+    search.setCursorPosition(0)
+    QTest.keyClick(search, Qt.Key.Key_Delete)
+    assert search.text() == "a.04"
+    assert projects_view.confirmation is None
+    assert services.projects.find("MA.0400") is not None
