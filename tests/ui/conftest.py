@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from datetime import date
 from decimal import Decimal
 
@@ -10,6 +12,28 @@ from PySide6.QtCore import QSettings
 
 from mhdesk.core.services.project_records import ProjectData
 from mhdesk.ui.main_window import MainWindow
+
+
+def _known_bad_qt_binding() -> str | None:
+    """PySide6 6.12 built for the stable ABI drops a reference to None (and True/False) on many calls.
+
+    Python 3.12+ makes those objects immortal, so nothing shows there; on 3.11 the count runs out
+    and the interpreter aborts ("deallocating None"), at the latest when the test run ends.
+    """
+    import PySide6
+
+    major, minor = (int(part) for part in PySide6.__version__.split(".")[:2])
+    if sys.version_info < (3, 12) and (major, minor) >= (6, 12):
+        return (f"PySide6 {PySide6.__version__} corrupts reference counts on Python "
+                f"{sys.version_info.major}.{sys.version_info.minor}: install PySide6-Essentials<6.12")
+    return None
+
+
+@pytest.fixture(scope="session", autouse=True)
+def usable_qt_binding():
+    problem = _known_bad_qt_binding()
+    if problem:
+        pytest.fail(problem, pytrace=False)
 
 
 @pytest.fixture(autouse=True)
