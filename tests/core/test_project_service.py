@@ -106,3 +106,14 @@ def test_delete_returns_a_snapshot_that_recreates_the_project_with_its_id(regist
 
 def test_free_code_like(register):
     assert register.free_code_like("MA.0400") == "MA.0501"
+
+
+def test_donors_keep_their_order(services):
+    for donors in (["UNAIDS", "European Union", "Kingdom of Norway"], ["Kingdom of Norway", "UNAIDS"]):
+        saved = services.projects.find("MA.0777")
+        if saved is None:
+            saved = services.projects.create(ProjectData(code="MA.0777", title="Order", donors=donors))
+        else:
+            saved = services.projects.update(saved.copy(donors=donors))
+        assert services.projects.find("MA.0777").donors == donors
+        assert services.projects.rows()[0].donors == tuple(donors)

@@ -3,7 +3,7 @@
 from .base import Base, Money
 from .directory import ROLES, DirectoryRole, Person
 from .indicators import AGE_GROUPS, SEXES, IndicatorValue
-from .projects import STATUSES, Achievement, Photo, Project, Testimony
+from .projects import STATUSES, Achievement, Photo, Project, ProjectDonor, Testimony
 from .records import Edition, Event, ImportChange, ImportRecord, Publication
 from .reference import Country, CountryAlias, Donor, Indicator, ProgrammeArea, ThematicArea
 
@@ -11,5 +11,5 @@ __all__ = [
     "AGE_GROUPS", "ROLES", "SEXES", "STATUSES",
     "Achievement", "Base", "Country", "CountryAlias", "DirectoryRole", "Donor", "Edition", "Event",
     "ImportChange", "ImportRecord", "Indicator", "IndicatorValue", "Money", "Person", "Photo",
-    "ProgrammeArea", "Project", "Publication", "Testimony", "ThematicArea",
+    "ProgrammeArea", "Project", "ProjectDonor", "Publication", "Testimony", "ThematicArea",
 ]

@@ -6,6 +6,8 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import CheckConstraint, Column, ForeignKey, Integer, String, Table, Text
+from sqlalchemy.ext.associationproxy import AssociationProxy, association_proxy
+from sqlalchemy.ext.orderinglist import ordering_list
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, Money, Sourced, Versioned
@@ -67,7 +69,16 @@ class Project(Versioned, Sourced, Base):
 
     programme_area: Mapped[ProgrammeArea | None] = relationship()
     managing_mission: Mapped[Country | None] = relationship()
-    donors: Mapped[list[Donor]] = relationship(secondary=project_donor, order_by=project_donor.c.position)
+    # Donors keep the order they were given in ("UNAIDS; European Union").
+    donor_links: Mapped[list[ProjectDonor]] = relationship(
+        order_by=project_donor.c.position,
+        collection_class=ordering_list("position"),
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
+    donors: AssociationProxy[list[Donor]] = association_proxy(
+        "donor_links", "donor", creator=lambda donor: ProjectDonor(donor=donor)
+    )
     countries: Mapped[list[Country]] = relationship(secondary=project_country, order_by=Country.name)
     thematic_areas: Mapped[list[ThematicArea]] = relationship(
         secondary=project_thematic_area, order_by=ThematicArea.name
@@ -82,6 +93,12 @@ class Project(Versioned, Sourced, Base):
 
     def __repr__(self) -> str:
         return f"Project({self.code!r})"
+
+
+class ProjectDonor(Base):
+    __table__ = project_donor
+
+    donor: Mapped[Donor] = relationship(lazy="joined")
 
 
 class Achievement(Base):

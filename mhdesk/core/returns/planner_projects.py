@@ -22,7 +22,7 @@ PROJECT_LABELS = {
 EVENT_LABELS = {"date_precision": "Date", "title": "Title", "place": "Place", "country_id": "Country",
                 "participants": "Participants", "description": "Description"}
 
-FULL_LOAD = (selectinload(Project.donors), selectinload(Project.countries), selectinload(Project.thematic_areas),
+FULL_LOAD = (selectinload(Project.donor_links), selectinload(Project.countries), selectinload(Project.thematic_areas),
               selectinload(Project.achievements), selectinload(Project.photos), selectinload(Project.testimonies),
               selectinload(Project.programme_area), selectinload(Project.managing_mission))
 

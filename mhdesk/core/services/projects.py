@@ -148,7 +148,7 @@ class ProjectService:
 
 
 _FULL_LOAD = (
-    selectinload(Project.donors), selectinload(Project.countries), selectinload(Project.thematic_areas),
+    selectinload(Project.donor_links), selectinload(Project.countries), selectinload(Project.thematic_areas),
     selectinload(Project.achievements), selectinload(Project.photos), selectinload(Project.testimonies),
 )
 
