@@ -13,6 +13,7 @@ from . import database_dialogs
 from .empty_state import EmptyState
 from .form_loader import load_form
 from .icons import icon
+from .records_bus import RecordsBus
 from .views import VIEWS, ViewContext
 
 
@@ -23,6 +24,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.database: Database | None = None
         self.undo_stack = QUndoStack(self)
+        self.records_bus = RecordsBus(self)
         self.views: dict[str, QWidget] = {}
         self.setWindowIcon(icon("mhdesk.svg"))
         self._database_label = QLabel(self)
@@ -78,7 +80,8 @@ class MainWindow(QMainWindow):
         previous, self.database = self.database, database
         if previous is not None and previous is not database:
             previous.dispose()
-        context = ViewContext(Services(database), self.undo_stack, self.show_status, self) if database else None
+        context = (ViewContext(Services(database), self.undo_stack, self.show_status, self.records_bus, self)
+                   if database else None)
         for spec in VIEWS:
             view = spec.create(context) if context else self._no_database_page()
             self.ui.viewStack.addWidget(view)

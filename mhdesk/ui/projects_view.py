@@ -16,6 +16,7 @@ from .models.projects_table import Column, ProjectFilter, ProjectIdRole, Project
 from .project_commands import ProjectStore
 from .project_editor import ProjectEditor
 from .project_filters import ProjectFilterBar
+from .records_bus import concerns
 from .views import ViewContext
 
 # Starting widths, from a typical value of each column; Title takes what is left.
@@ -58,6 +59,7 @@ class ProjectsView(QWidget):
         self._reload_timer.timeout.connect(lambda: self.reload(self._pending_focus))
         self.store.changed.connect(self._schedule_reload)
         self.store.failed.connect(self._show_failure)
+        context.bus.changed.connect(self._records_changed)
         self.reload()
 
     def _setup_table(self) -> None:
@@ -77,6 +79,10 @@ class ProjectsView(QWidget):
             len(self.selected_ids())))
 
     # ---- loading and filtering --------------------------------------------------
+
+    def _records_changed(self, what: str) -> None:
+        if concerns(what, "projects"):
+            self._schedule_reload(self.current_id())
 
     def _schedule_reload(self, focus_id: int | None) -> None:
         self._pending_focus = focus_id

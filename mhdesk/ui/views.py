@@ -10,6 +10,8 @@ A view may also offer, and the window will use when present:
   `copy_selection()`   Edit > Copy
   `focus_search()`     Edit > Find
   `selection_changed`  a signal(int) with the number of selected records
+
+Views reload when `context.bus.changed` says their records changed elsewhere.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import QWidget
 
 from ..core.services import Services
 from .empty_state import EmptyState
+from .records_bus import RecordsBus
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,7 @@ class ViewContext:
     services: Services
     undo_stack: QUndoStack
     show_status: Callable[[str], None]  # a short note in the status bar
+    bus: RecordsBus
     parent: QWidget | None = None
 
 
