@@ -46,26 +46,9 @@ def build_parser() -> Parser:
     db_commands = db.add_subparsers(dest="db_command", parser_class=Parser, required=True, metavar="ACTION")
     db_commands.add_parser("upgrade", help="bring the schema up to date").set_defaults(handler=cmd_db_upgrade)
 
-    projects = commands.add_parser("projects", help="the projects register")
-    project_commands = projects.add_subparsers(dest="projects_command", parser_class=Parser, required=True,
-                                               metavar="ACTION")
-    listing = project_commands.add_parser("list", help="projects active in a year")
-    _listing_options(listing, country=True)
-    listing.set_defaults(handler=cmd_projects_list)
-
-    indicators = commands.add_parser("indicators", help="indicator values")
-    indicator_commands = indicators.add_subparsers(dest="indicators_command", parser_class=Parser, required=True,
-                                                   metavar="ACTION")
-    listing = indicator_commands.add_parser("list", help="indicator values")
-    _listing_options(listing, country=True)
-    listing.set_defaults(handler=cmd_indicators_list)
-
-    directory = commands.add_parser("directory", help="the focal-point directory")
-    directory_commands = directory.add_subparsers(dest="directory_command", parser_class=Parser, required=True,
-                                                  metavar="ACTION")
-    listing = directory_commands.add_parser("list", help="focal points and their roles")
-    _listing_options(listing, country=False)
-    listing.set_defaults(handler=cmd_directory_list)
+    _add_listing(commands, "projects", "the projects register", cmd_projects_list, country=True)
+    _add_listing(commands, "indicators", "indicator values", cmd_indicators_list, country=True)
+    _add_listing(commands, "directory", "the focal-point directory", cmd_directory_list, country=False)
 
     from . import cli_import, cli_template
 
@@ -74,11 +57,16 @@ def build_parser() -> Parser:
     return parser
 
 
-def _listing_options(parser: argparse.ArgumentParser, *, country: bool) -> None:
-    parser.add_argument("--year", type=int)
+def _add_listing(commands, name: str, help_text: str, handler, *, country: bool) -> None:
+    """`mhdesk NAME list [--year Y] [--country C] [--format F]`."""
+    group = commands.add_parser(name, help=help_text)
+    actions = group.add_subparsers(dest=f"{name}_command", parser_class=Parser, required=True, metavar="ACTION")
+    listing = actions.add_parser("list", help=f"list {help_text}")
+    listing.add_argument("--year", type=int)
     if country:
-        parser.add_argument("--country")
-    parser.add_argument("--format", choices=FORMATS, default="table")
+        listing.add_argument("--country")
+    listing.add_argument("--format", choices=FORMATS, default="table")
+    listing.set_defaults(handler=handler)
 
 
 def open_db(args) -> Database:
