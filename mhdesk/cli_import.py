@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-EXIT_OK, EXIT_INPUT, EXIT_FILE, EXIT_DECLINED = 0, 1, 2, 3  # as in cli.py
+from .cli import EXIT_DECLINED, EXIT_FILE, EXIT_INPUT, EXIT_OK
 SEVERITY = (EXIT_FILE, EXIT_INPUT, EXIT_DECLINED, EXIT_OK)
 
 
