@@ -70,7 +70,10 @@ def _add_listing(commands, name: str, help_text: str, handler, *, country: bool)
 
 
 def open_db(args) -> Database:
-    return open_database(args.database)
+    """Open the database of `--database`; `main` closes it when the command is done."""
+    db = open_database(args.database)
+    args.opened.append(db)
+    return db
 
 
 def resolve_country(db: Database, text: str | None) -> str | None:
@@ -144,8 +147,10 @@ def run_window(args) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    args = None
     try:
         args = build_parser().parse_args(argv)
+        args.opened = []
         handler = getattr(args, "handler", None)
         return handler(args) if handler else run_window(args)
     except BrokenPipeError:
@@ -168,4 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("mhdesk: interrupted.", file=sys.stderr)
         return EXIT_DECLINED
-
+    finally:
+        # closing checkpoints the write-ahead log, leaving one tidy file behind
+        for db in getattr(args, "opened", ()):
+            db.dispose()
