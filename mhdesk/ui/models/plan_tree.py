@@ -1,0 +1,320 @@
+"""An import plan as a two-level tree: sheets, then each sheet's problems and records.
+
+Under a sheet come its problems first (errors, then warnings, in row order)
+and then its records in row order. The model keeps plain lists and filters
+them itself (by kind and by words typed in a search box) instead of going
+through a QSortFilterProxyModel: a return can hold 100,000 indicator values.
+A top-level index has internal id 0; a child's internal id is its sheet's
+row + 1.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
+
+from ...core.returns.plan import ADD, CHANGE, REMOVE, SHEET_ORDER, UNCHANGED, Entry, Plan
+from ...core.returns.problems import Problem
+from ..plan_icons import status_icon
+
+
+class PlanColumn(IntEnum):
+    STATUS = 0
+    ROW = 1
+    RECORD = 2
+    PREVIOUS = 3
+    CHANGE = 4
+    FIELDS = 5
+
+
+HEADERS = {
+    PlanColumn.STATUS: "Status", PlanColumn.ROW: "Row", PlanColumn.RECORD: "Record or problem",
+    PlanColumn.PREVIOUS: "Previous year", PlanColumn.CHANGE: "Change", PlanColumn.FIELDS: "Column or changes",
+}
+
+# What the filter buttons offer.
+SHOW_ALL, SHOW_ERRORS, SHOW_WARNINGS, SHOW_CHANGES = "all", "errors", "warnings", "changes"
+SHOW_CHOICES = (SHOW_ALL, SHOW_ERRORS, SHOW_WARNINGS, SHOW_CHANGES)
+
+KindRole = Qt.ItemDataRole.UserRole + 1  # "sheet", "entry" or "problem"
+StatusRole = Qt.ItemDataRole.UserRole + 2  # an entry's action, a problem's severity, a sheet's name
+ItemRole = Qt.ItemDataRole.UserRole + 3  # the Entry or Problem itself
+
+ACTION_WORDS = {ADD: "Added", CHANGE: "Changed", UNCHANGED: "Unchanged", REMOVE: "Removed"}
+SEVERITY_WORDS = {"error": "Error", "warning": "Warning"}
+STATUS_COLOURS = {"error": QColor("#b42318"), "warning": QColor("#8a5a00"), UNCHANGED: QColor("#8a919c")}
+SUMMARY_COLOUR = QColor("#6b7280")
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_COLUMNS = len(PlanColumn)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
+@dataclass
+class _Sheet:
+    name: str
+    problems: list[Problem] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+    counts: Counter = field(default_factory=Counter)
+    shown: list[Entry | Problem] = field(default_factory=list)
+    _haystacks: list[str] | None = None
+
+    def items(self) -> list[Entry | Problem]:
+        return [*self.problems, *self.entries]
+
+    def haystacks(self) -> list[str]:
+        """One lowercase text per item, made on the first search only."""
+        if self._haystacks is None:
+            self._haystacks = [_haystack(item) for item in self.items()]
+        return self._haystacks
+
+    def summary(self) -> str:
+        parts = [f"{self.counts[action]:,} {ACTION_WORDS[action].lower()}" for action in ACTION_WORDS
+                 if self.counts[action]]
+        errors = sum(1 for p in self.problems if p.is_error)
+        warnings = len(self.problems) - errors
+        problems = [_plural(errors, "error"), _plural(warnings, "warning")]
+        return " · ".join(parts + [p for p in problems if p])
+
+
+class PlanTreeModel(QAbstractItemModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._sheets: list[_Sheet] = []
+        self._visible: list[_Sheet] = []
+        self._show = SHOW_ALL
+        self._words: list[str] = []
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    # ---- what is shown ---------------------------------------------------------------
+
+    def set_plan(self, plan: Plan | None, problems: list[Problem] | None = None) -> None:
+        """Show `plan` (with `problems`, by default the plan's own)."""
+        self.beginResetModel()
+        self._sheets = []
+        if plan is not None:
+            grouped = {sheet: _Sheet(sheet, entries=entries) for sheet, entries in plan.by_sheet().items()}
+            for sheet, found in _problems_by_sheet(plan.problems if problems is None else problems).items():
+                grouped.setdefault(sheet, _Sheet(sheet)).problems = found
+            for sheet in grouped.values():
+                sheet.counts = Counter(entry.action for entry in sheet.entries)
+            self._sheets = sorted(grouped.values(), key=lambda s: _rank(s.name))
+        self._refilter()
+        self.endResetModel()
+
+    def set_filter(self, show: str = SHOW_ALL, text: str = "") -> None:
+        """Keep errors, warnings, changed records (added, changed, removed) or all, containing `text`."""
+        if show not in SHOW_CHOICES:
+            raise ValueError(f"unknown filter {show!r}")
+        self.beginResetModel()
+        self._show, self._words = show, text.casefold().split()
+        self._refilter()
+        self.endResetModel()
+
+    def _refilter(self) -> None:
+        keep = _KEEP[self._show]
+        for sheet in self._sheets:
+            items = sheet.items()
+            if self._words:
+                hay = sheet.haystacks()
+                sheet.shown = [item for item, text in zip(items, hay)
+                               if keep(item) and all(word in text for word in self._words)]
+            else:
+                sheet.shown = [item for item in items if keep(item)]
+        self._visible = [s for s in self._sheets if s.shown]
+
+    @property
+    def total_count(self) -> int:
+        """Records and problems in the plan."""
+        return sum(len(s.problems) + len(s.entries) for s in self._sheets)
+
+    @property
+    def shown_count(self) -> int:
+        return sum(len(s.shown) for s in self._visible)
+
+    def count_of(self, show: str) -> int:
+        keep = _KEEP[show]
+        return sum(1 for s in self._sheets for item in s.items() if keep(item))
+
+    def sheet_names(self) -> list[str]:
+        """The sheets shown, in order."""
+        return [s.name for s in self._visible]
+
+    def item_at(self, index: QModelIndex) -> Entry | Problem | None:
+        if not index.isValid() or index.internalId() == 0:
+            return None
+        return self._visible[index.internalId() - 1].shown[index.row()]
+
+    def shown_items(self) -> list[Entry | Problem]:
+        return [item for sheet in self._visible for item in sheet.shown]
+
+    # ---- the tree ----------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> QModelIndex:
+        if not parent.isValid():
+            ok = 0 <= row < len(self._visible) and 0 <= column < _COLUMNS
+            return self.createIndex(row, column, 0) if ok else QModelIndex()
+        sheet = parent.row()
+        if parent.internalId() != 0 or row >= len(self._visible[sheet].shown) or not 0 <= column < _COLUMNS:
+            return QModelIndex()
+        return self.createIndex(row, column, sheet + 1)
+
+    def parent(self, index: QModelIndex | QPersistentModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        if not parent.isValid():
+            return len(self._visible)
+        if parent.internalId() == 0 and parent.column() == 0:
+            return len(self._visible[parent.row()].shown)
+        return 0
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return _COLUMNS
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[PlanColumn(section)]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if section in (PlanColumn.ROW, PlanColumn.PREVIOUS, PlanColumn.CHANGE) else _LEFT
+        return None
+
+    def hasChildren(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
+        # asked once per row as the tree lays itself out: kept as short as can be
+        return not parent.isValid() or (parent.internalId() == 0 and parent.column() == 0)
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        return _FLAGS
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if index.internalId() == 0:
+            return self._sheet_data(self._visible[index.row()], index.column(), role)
+        item = self._visible[index.internalId() - 1].shown[index.row()]
+        if isinstance(item, Problem):
+            return _problem_data(item, index.column(), role)
+        return _entry_data(item, index.column(), role)
+
+    def _sheet_data(self, sheet: _Sheet, column: int, role: int):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return sheet.name if column == PlanColumn.STATUS else sheet.summary() if column == PlanColumn.RECORD else None
+        if role == Qt.ItemDataRole.FontRole and column == PlanColumn.STATUS:
+            return self._bold
+        if role == Qt.ItemDataRole.ForegroundRole and column == PlanColumn.RECORD:
+            return SUMMARY_COLOUR
+        if role == KindRole:
+            return "sheet"
+        if role == StatusRole:
+            return sheet.name
+        return None
+
+
+def _entry_data(entry: Entry, column: int, role: int):
+    if role == Qt.ItemDataRole.DisplayRole:
+        if column == PlanColumn.STATUS:
+            return ACTION_WORDS.get(entry.action, entry.action)
+        if column == PlanColumn.ROW:
+            return str(entry.row) if entry.row else ""
+        if column == PlanColumn.RECORD:
+            return entry.label
+        if column == PlanColumn.PREVIOUS:
+            return entry.previous or ""
+        if column == PlanColumn.CHANGE:
+            return format_change(entry.change_pct)
+        if column == PlanColumn.FIELDS:
+            return "; ".join(str(change) for change in entry.changes)
+        return None
+    if role == Qt.ItemDataRole.ToolTipRole:
+        if column == PlanColumn.FIELDS and entry.changes:
+            return "\n".join(str(change) for change in entry.changes)
+        if column == PlanColumn.RECORD:
+            return entry.label
+        if column == PlanColumn.CHANGE and entry.change_pct is not None:
+            return f"{format_change(entry.change_pct)} on the previous year's {entry.previous}"
+        return None
+    if role == Qt.ItemDataRole.DecorationRole and column == PlanColumn.STATUS:
+        return status_icon(entry.action)
+    if role == Qt.ItemDataRole.ForegroundRole and entry.action == UNCHANGED:
+        return STATUS_COLOURS[UNCHANGED]
+    if role == Qt.ItemDataRole.TextAlignmentRole and column in (PlanColumn.ROW, PlanColumn.PREVIOUS, PlanColumn.CHANGE):
+        return _RIGHT
+    return _common(entry, entry.action, role)
+
+
+def _problem_data(problem: Problem, column: int, role: int):
+    if role == Qt.ItemDataRole.DisplayRole:
+        if column == PlanColumn.STATUS:
+            return SEVERITY_WORDS.get(problem.severity, problem.severity)
+        if column == PlanColumn.ROW:
+            return str(problem.row) if problem.row else ""
+        if column == PlanColumn.RECORD:
+            return problem.message
+        if column == PlanColumn.FIELDS:
+            return problem.column or ""
+        return None
+    if role == Qt.ItemDataRole.ToolTipRole:
+        return str(problem)
+    if role == Qt.ItemDataRole.DecorationRole and column == PlanColumn.STATUS:
+        return status_icon(problem.severity)
+    if role == Qt.ItemDataRole.ForegroundRole and column in (PlanColumn.STATUS, PlanColumn.RECORD):
+        return STATUS_COLOURS.get(problem.severity)
+    if role == Qt.ItemDataRole.TextAlignmentRole and column == PlanColumn.ROW:
+        return _RIGHT
+    return _common(problem, problem.severity, role)
+
+
+def _common(item, status: str, role: int):
+    if role == KindRole:
+        return "problem" if isinstance(item, Problem) else "entry"
+    if role == StatusRole:
+        return status
+    if role == ItemRole:
+        return item
+    return None
+
+
+def format_change(pct: float | None) -> str:
+    """+300 %, -12.5 %, 0 %: whole numbers unless the change is small."""
+    if pct is None:
+        return ""
+    text = f"{pct:+,.0f}" if abs(pct) >= 10 or pct == int(pct) else f"{pct:+.1f}"
+    return f"{'0' if text in ('+0', '-0') else text} %"
+
+
+def _problems_by_sheet(problems: list[Problem]) -> dict[str, list[Problem]]:
+    """Errors before warnings, each in row order; problems without a sheet belong to Return."""
+    grouped: dict[str, list[Problem]] = {}
+    for problem in sorted(problems, key=lambda p: (not p.is_error, p.row or 0)):
+        grouped.setdefault(problem.sheet or "Return", []).append(problem)
+    return grouped
+
+
+def _rank(sheet: str) -> tuple[int, str]:
+    return (SHEET_ORDER.index(sheet), "") if sheet in SHEET_ORDER else (len(SHEET_ORDER), sheet)
+
+
+def _haystack(item: Entry | Problem) -> str:
+    if isinstance(item, Problem):
+        return f"{item.message} {item.column or ''} {item.severity}".casefold()
+    changes = " ".join(str(change) for change in item.changes)
+    return f"{item.label} {changes} {item.previous or ''} {ACTION_WORDS.get(item.action, '')}".casefold()
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'s' if n != 1 else ''}" if n else ""
+
+
+_KEEP = {
+    SHOW_ALL: lambda item: True,
+    SHOW_ERRORS: lambda item: isinstance(item, Problem) and item.is_error,
+    SHOW_WARNINGS: lambda item: isinstance(item, Problem) and not item.is_error,
+    SHOW_CHANGES: lambda item: isinstance(item, Entry) and item.action != UNCHANGED,
+}

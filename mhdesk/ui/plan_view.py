@@ -1,0 +1,163 @@
+"""An import plan to read through: filter buttons, a search box and the plan tree, grouped by sheet.
+
+    view = PlanView(parent)
+    view.set_plan(plan)                # a dry run's plan, or one read back from an import record
+    view.set_plan(plan, problems)      # with other problems than the plan's own
+
+Used by the import review and by the dialog of a stored import record.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPushButton, QStackedWidget, QTreeView, QVBoxLayout, QWidget)
+
+from ..core.returns.plan import Plan
+from ..core.returns.problems import Problem
+from .empty_state import EmptyState
+from .models.plan_tree import (SHOW_ALL, SHOW_CHANGES, SHOW_CHOICES, SHOW_ERRORS, SHOW_WARNINGS, PlanColumn,
+                               PlanTreeModel)
+
+FILTER_TITLES = {SHOW_ALL: "All", SHOW_ERRORS: "Errors", SHOW_WARNINGS: "Warnings", SHOW_CHANGES: "Changes"}
+FILTER_TIPS = {
+    SHOW_ALL: "Every record of the return and every problem found in it",
+    SHOW_ERRORS: "Problems that must be corrected in the workbook before it can be imported",
+    SHOW_WARNINGS: "Problems worth a look that do not stop the import",
+    SHOW_CHANGES: "Records the import would add, change or remove",
+}
+# Starting widths from a typical value; the last column takes what is left.
+COLUMN_SAMPLES = {PlanColumn.STATUS: "Focal points", PlanColumn.ROW: "Row 00", PlanColumn.PREVIOUS: "Previous year",
+                  PlanColumn.CHANGE: "+1,000 %"}
+RECORD_WIDTH = 440
+TREE_STYLE = "QTreeView#planTree::item { padding: 2px 0; }"
+SEARCH_DELAY_MS = 150
+
+
+class PlanView(QWidget):
+    filter_changed = Signal(str)  # one of SHOW_CHOICES
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = PlanTreeModel(self)
+        self._show = SHOW_ALL
+        self._build()
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._refilter)
+        self.search_edit.textChanged.connect(lambda _: self._search_timer.start())
+        self._update_counts()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        bar = QHBoxLayout()
+        bar.setSpacing(6)
+        self.filter_group = QButtonGroup(self)
+        self.filter_buttons: dict[str, QPushButton] = {}
+        for show in SHOW_CHOICES:
+            button = QPushButton(FILTER_TITLES[show], self)
+            button.setObjectName(f"planFilter_{show}")
+            button.setCheckable(True)
+            button.setToolTip(FILTER_TIPS[show])
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            self.filter_group.addButton(button)
+            self.filter_buttons[show] = button
+            button.clicked.connect(lambda _=False, chosen=show: self.set_filter(chosen))
+            bar.addWidget(button)
+        self.filter_buttons[SHOW_ALL].setChecked(True)
+        bar.addStretch(1)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("countLabel")
+        bar.addWidget(self.count_label)
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setPlaceholderText("Search records and problems")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setAccessibleName("Search the plan")
+        self.search_edit.setMinimumWidth(240)
+        bar.addWidget(self.search_edit)
+        layout.addLayout(bar)
+
+        self.stack = QStackedWidget(self)
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("planTree")
+        self.tree.setModel(self.model)
+        self.tree.setUniformRowHeights(True)  # lets a plan of 100,000 rows scroll smoothly
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.tree.setAccessibleName("Import plan")
+        header = self.tree.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        metrics = self.tree.fontMetrics()
+        for column, sample in COLUMN_SAMPLES.items():
+            self.tree.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+        self.tree.setColumnWidth(PlanColumn.STATUS, self.tree.columnWidth(PlanColumn.STATUS) + 30)  # the tree's indent
+        self.tree.setStyleSheet(TREE_STYLE)
+        self.tree.setColumnWidth(PlanColumn.RECORD, RECORD_WIDTH)
+        self.stack.addWidget(self.tree)
+        self.no_match = EmptyState("Nothing to show", "No record or problem of this return fits the filter.", self)
+        self.no_match.add_button("Show everything", self.clear_filter)
+        self.stack.addWidget(self.no_match)
+        layout.addWidget(self.stack, 1)
+
+    # ---- what is shown ---------------------------------------------------------------
+
+    def set_plan(self, plan: Plan | None, problems: list[Problem] | None = None) -> None:
+        """Show `plan` with `problems` (by default the plan's own); the filter and search stay as they are."""
+        self.model.set_plan(plan, problems)
+        if self._show != SHOW_ALL and not self.model.count_of(self._show):
+            self._show = SHOW_ALL  # a filter that would show nothing of this plan
+            self.filter_buttons[SHOW_ALL].setChecked(True)
+        self.model.set_filter(self._show, self.search_edit.text())
+        self._after_reset()
+        self._update_counts()
+
+    def set_filter(self, show: str) -> None:
+        """Show everything, errors, warnings or changes (one of SHOW_CHOICES)."""
+        if show not in SHOW_CHOICES:
+            raise ValueError(f"unknown filter {show!r}")
+        self._show = show
+        self.filter_buttons[show].setChecked(True)
+        self._refilter()
+        self.filter_changed.emit(show)
+
+    @property
+    def current_filter(self) -> str:
+        return self._show
+
+    def set_search(self, text: str) -> None:
+        """Search at once (typing waits a moment for the next key)."""
+        self.search_edit.setText(text)
+        self._search_timer.stop()
+        self._refilter()
+
+    def clear_filter(self) -> None:
+        self.search_edit.clear()
+        self.set_filter(SHOW_ALL)
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def _refilter(self) -> None:
+        self.model.set_filter(self._show, self.search_edit.text())
+        self._after_reset()
+        self._update_counts(counts_only=True)
+
+    def _after_reset(self) -> None:
+        for row in range(self.model.rowCount()):  # every sheet open: the plan is there to be read
+            self.tree.expand(self.model.index(row, 0))
+        self.stack.setCurrentWidget(self.tree if self.model.shown_count or not self.model.total_count
+                                    else self.no_match)
+
+    def _update_counts(self, counts_only: bool = False) -> None:
+        if not counts_only:
+            for show, button in self.filter_buttons.items():
+                count = self.model.count_of(show)
+                button.setText(f"{FILTER_TITLES[show]}  {count:,}")
+                button.setEnabled(bool(count) or show == SHOW_ALL)
+        shown, total = self.model.shown_count, self.model.total_count
+        self.count_label.setText("" if shown == total else f"{shown:,} of {total:,} shown")
