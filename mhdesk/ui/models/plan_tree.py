@@ -12,46 +12,23 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from enum import IntEnum
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
-from ...core.returns.plan import ADD, CHANGE, REMOVE, SHEET_ORDER, UNCHANGED, Entry, Plan
+from ...core.returns.plan import SHEET_ORDER, UNCHANGED, Entry, Plan
 from ...core.returns.problems import Problem
-from ..plan_icons import status_icon
+from .plan_cells import (ACTION_WORDS, HEADERS, LEFT, RIGHT, SUMMARY_COLOUR, ItemRole, KindRole, PlanColumn,
+                         StatusRole, entry_data, format_change, haystack, problem_data)
 
-
-class PlanColumn(IntEnum):
-    STATUS = 0
-    ROW = 1
-    RECORD = 2
-    PREVIOUS = 3
-    CHANGE = 4
-    FIELDS = 5
-
-
-HEADERS = {
-    PlanColumn.STATUS: "Status", PlanColumn.ROW: "Row", PlanColumn.RECORD: "Record or problem",
-    PlanColumn.PREVIOUS: "Previous year", PlanColumn.CHANGE: "Change", PlanColumn.FIELDS: "Column or changes",
-}
+__all__ = ["PlanTreeModel", "PlanColumn", "KindRole", "StatusRole", "ItemRole", "format_change", "SHOW_CHOICES"]
 
 # What the filter buttons offer.
 SHOW_ALL, SHOW_ERRORS, SHOW_WARNINGS, SHOW_CHANGES = "all", "errors", "warnings", "changes"
 SHOW_CHOICES = (SHOW_ALL, SHOW_ERRORS, SHOW_WARNINGS, SHOW_CHANGES)
 
-KindRole = Qt.ItemDataRole.UserRole + 1  # "sheet", "entry" or "problem"
-StatusRole = Qt.ItemDataRole.UserRole + 2  # an entry's action, a problem's severity, a sheet's name
-ItemRole = Qt.ItemDataRole.UserRole + 3  # the Entry or Problem itself
-
-ACTION_WORDS = {ADD: "Added", CHANGE: "Changed", UNCHANGED: "Unchanged", REMOVE: "Removed"}
-SEVERITY_WORDS = {"error": "Error", "warning": "Warning"}
-STATUS_COLOURS = {"error": QColor("#b42318"), "warning": QColor("#8a5a00"), UNCHANGED: QColor("#8a919c")}
-SUMMARY_COLOUR = QColor("#6b7280")
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _COLUMNS = len(PlanColumn)
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
 @dataclass
@@ -69,7 +46,7 @@ class _Sheet:
     def haystacks(self) -> list[str]:
         """One lowercase text per item, made on the first search only."""
         if self._haystacks is None:
-            self._haystacks = [_haystack(item) for item in self.items()]
+            self._haystacks = [haystack(item) for item in self.items()]
         return self._haystacks
 
     def summary(self) -> str:
@@ -183,7 +160,7 @@ class PlanTreeModel(QAbstractItemModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[PlanColumn(section)]
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if section in (PlanColumn.ROW, PlanColumn.PREVIOUS, PlanColumn.CHANGE) else _LEFT
+            return RIGHT if section in (PlanColumn.ROW, PlanColumn.PREVIOUS, PlanColumn.CHANGE) else LEFT
         return None
 
     def hasChildren(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
@@ -200,8 +177,8 @@ class PlanTreeModel(QAbstractItemModel):
             return self._sheet_data(self._visible[index.row()], index.column(), role)
         item = self._visible[index.internalId() - 1].shown[index.row()]
         if isinstance(item, Problem):
-            return _problem_data(item, index.column(), role)
-        return _entry_data(item, index.column(), role)
+            return problem_data(item, index.column(), role)
+        return entry_data(item, index.column(), role)
 
     def _sheet_data(self, sheet: _Sheet, column: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
@@ -217,78 +194,6 @@ class PlanTreeModel(QAbstractItemModel):
         return None
 
 
-def _entry_data(entry: Entry, column: int, role: int):
-    if role == Qt.ItemDataRole.DisplayRole:
-        if column == PlanColumn.STATUS:
-            return ACTION_WORDS.get(entry.action, entry.action)
-        if column == PlanColumn.ROW:
-            return str(entry.row) if entry.row else ""
-        if column == PlanColumn.RECORD:
-            return entry.label
-        if column == PlanColumn.PREVIOUS:
-            return entry.previous or ""
-        if column == PlanColumn.CHANGE:
-            return format_change(entry.change_pct)
-        if column == PlanColumn.FIELDS:
-            return "; ".join(str(change) for change in entry.changes)
-        return None
-    if role == Qt.ItemDataRole.ToolTipRole:
-        if column == PlanColumn.FIELDS and entry.changes:
-            return "\n".join(str(change) for change in entry.changes)
-        if column == PlanColumn.RECORD:
-            return entry.label
-        if column == PlanColumn.CHANGE and entry.change_pct is not None:
-            return f"{format_change(entry.change_pct)} on the previous year's {entry.previous}"
-        return None
-    if role == Qt.ItemDataRole.DecorationRole and column == PlanColumn.STATUS:
-        return status_icon(entry.action)
-    if role == Qt.ItemDataRole.ForegroundRole and entry.action == UNCHANGED:
-        return STATUS_COLOURS[UNCHANGED]
-    if role == Qt.ItemDataRole.TextAlignmentRole and column in (PlanColumn.ROW, PlanColumn.PREVIOUS, PlanColumn.CHANGE):
-        return _RIGHT
-    return _common(entry, entry.action, role)
-
-
-def _problem_data(problem: Problem, column: int, role: int):
-    if role == Qt.ItemDataRole.DisplayRole:
-        if column == PlanColumn.STATUS:
-            return SEVERITY_WORDS.get(problem.severity, problem.severity)
-        if column == PlanColumn.ROW:
-            return str(problem.row) if problem.row else ""
-        if column == PlanColumn.RECORD:
-            return problem.message
-        if column == PlanColumn.FIELDS:
-            return problem.column or ""
-        return None
-    if role == Qt.ItemDataRole.ToolTipRole:
-        return str(problem)
-    if role == Qt.ItemDataRole.DecorationRole and column == PlanColumn.STATUS:
-        return status_icon(problem.severity)
-    if role == Qt.ItemDataRole.ForegroundRole and column in (PlanColumn.STATUS, PlanColumn.RECORD):
-        return STATUS_COLOURS.get(problem.severity)
-    if role == Qt.ItemDataRole.TextAlignmentRole and column == PlanColumn.ROW:
-        return _RIGHT
-    return _common(problem, problem.severity, role)
-
-
-def _common(item, status: str, role: int):
-    if role == KindRole:
-        return "problem" if isinstance(item, Problem) else "entry"
-    if role == StatusRole:
-        return status
-    if role == ItemRole:
-        return item
-    return None
-
-
-def format_change(pct: float | None) -> str:
-    """+300 %, -12.5 %, 0 %: whole numbers unless the change is small."""
-    if pct is None:
-        return ""
-    text = f"{pct:+,.0f}" if abs(pct) >= 10 or pct == int(pct) else f"{pct:+.1f}"
-    return f"{'0' if text in ('+0', '-0') else text} %"
-
-
 def _problems_by_sheet(problems: list[Problem]) -> dict[str, list[Problem]]:
     """Errors before warnings, each in row order; problems without a sheet belong to Return."""
     grouped: dict[str, list[Problem]] = {}
@@ -299,13 +204,6 @@ def _problems_by_sheet(problems: list[Problem]) -> dict[str, list[Problem]]:
 
 def _rank(sheet: str) -> tuple[int, str]:
     return (SHEET_ORDER.index(sheet), "") if sheet in SHEET_ORDER else (len(SHEET_ORDER), sheet)
-
-
-def _haystack(item: Entry | Problem) -> str:
-    if isinstance(item, Problem):
-        return f"{item.message} {item.column or ''} {item.severity}".casefold()
-    changes = " ".join(str(change) for change in item.changes)
-    return f"{item.label} {changes} {item.previous or ''} {ACTION_WORDS.get(item.action, '')}".casefold()
 
 
 def _plural(n: int, word: str) -> str:
