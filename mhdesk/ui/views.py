@@ -55,24 +55,33 @@ def _projects(context: ViewContext) -> QWidget:
     return ProjectsView(context)
 
 
+def _directory(context: ViewContext) -> QWidget:
+    from .directory_view import DirectoryView
+
+    return DirectoryView(context)
+
+
+def _indicators(context: ViewContext) -> QWidget:
+    from .indicators_view import IndicatorsView
+
+    return IndicatorsView(context)
+
+
+def _returns(context: ViewContext) -> QWidget:
+    from .returns_view import ReturnsView
+
+    return ReturnsView(context)
+
+
 VIEWS: list[ViewSpec] = [
     ViewSpec("projects", "Projects", "projects.svg", _projects),
-    ViewSpec("directory", "Directory", "directory.svg", placeholder(
-        "Focal-point directory",
-        "Who is Chief of Mission and who are the focal points for each programme area, country by country "
-        "and year by year, ready to print as the A4 directory grid.", "directory.svg")),
-    ViewSpec("indicators", "Indicators", "indicators.svg", placeholder(
-        "Indicators",
-        "The regional indicator catalogue with its values per country and year, by sex and age where "
-        "reported, and the totals for the annual report.", "indicators.svg")),
+    ViewSpec("directory", "Directory", "directory.svg", _directory),
+    ViewSpec("indicators", "Indicators", "indicators.svg", _indicators),
     ViewSpec("dashboard", "Dashboard", "dashboard.svg", placeholder(
         "Dashboard",
         "Key figures at a glance: projects by programme area, thematic area and country, budgets, and "
         "indicator totals year over year.", "dashboard.svg")),
-    ViewSpec("returns", "Returns", "returns.svg", placeholder(
-        "Mission returns",
-        "The yearly workbooks the missions send back: which have arrived, which are missing, and what each "
-        "import changed.", "returns.svg")),
+    ViewSpec("returns", "Returns", "returns.svg", _returns),
 ]
 
 

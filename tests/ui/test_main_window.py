@@ -24,10 +24,10 @@ def test_window_names_the_database_and_lists_the_places(window, db):
 
 
 def test_places_not_built_yet_say_what_will_be_there(window):
-    window.ui.menuView.actions()[4].trigger()  # View > Returns
+    window.ui.menuView.actions()[3].trigger()  # View > Dashboard
     page = window.ui.viewStack.currentWidget()
-    assert isinstance(page, EmptyState) and page is window.views["returns"]
-    assert "workbooks" in page.text.text()
+    assert isinstance(page, EmptyState) and page is window.views["dashboard"]
+    assert "indicator totals" in page.text.text()
     assert not window.ui.actionEditProject.isEnabled()
 
 
