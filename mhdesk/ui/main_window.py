@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QMessageBox, QWidget
 
 from .. import __version__
@@ -13,7 +13,9 @@ from . import database_dialogs
 from .empty_state import EmptyState
 from .form_loader import load_form
 from .icons import icon
+from .import_flow import ImportFlow, choose_returns
 from .records_bus import RecordsBus
+from .return_files import workbook_paths
 from .views import VIEWS, ViewContext
 
 
@@ -26,6 +28,9 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.records_bus = RecordsBus(self)
         self.views: dict[str, QWidget] = {}
+        self.import_flow: ImportFlow | None = None  # the review of returns being imported, while open
+        self.template_dialog: QWidget | None = None
+        self.setAcceptDrops(True)  # .xlsx returns dropped on the window are imported
         self.setWindowIcon(icon("mhdesk.svg"))
         self._database_label = QLabel(self)
         self._database_label.setObjectName("databaseLabel")
@@ -134,6 +139,8 @@ class MainWindow(QMainWindow):
         ui, stack = self.ui, self.undo_stack
         ui.actionNewDatabase.triggered.connect(self.new_database)
         ui.actionOpenDatabase.triggered.connect(self.open_database)
+        ui.actionImportReturns.triggered.connect(lambda: self.import_returns())
+        ui.actionNewReturnTemplate.triggered.connect(self.new_return_template)
         ui.actionQuit.triggered.connect(self.close)
         ui.actionUndo.triggered.connect(stack.undo)
         ui.actionRedo.triggered.connect(stack.redo)
@@ -175,8 +182,60 @@ class MainWindow(QMainWindow):
         ui.actionNewProject.setEnabled(hasattr(projects, "new_project"))
         for action in (ui.actionEditProject, ui.actionDuplicateProject, ui.actionDeleteProject):
             action.setEnabled(selected > 0)
+        ui.actionImportReturns.setEnabled(self.database is not None)
+        ui.actionNewReturnTemplate.setEnabled(self.database is not None)
         ui.actionCopy.setEnabled(hasattr(view, "copy_selection"))
         ui.actionFind.setEnabled(hasattr(view, "focus_search"))
+
+    # ---- mission returns ---------------------------------------------------------
+
+    def import_returns(self, paths: list | None = None) -> ImportFlow | None:
+        """Review and import returns (asking which when `paths` is None); files join an open review."""
+        if self.database is None:
+            return None
+        paths = choose_returns(self, self._folder()) if paths is None else paths
+        if not paths:
+            return None
+        if self.import_flow is None:
+            self.import_flow = ImportFlow(self, self.database, self.records_bus, self.show_status)
+            self.import_flow.closed.connect(self._import_closed)
+        self.import_flow.add_files(paths)
+        return self.import_flow
+
+    def _import_closed(self) -> None:
+        flow, self.import_flow = self.import_flow, None
+        if flow is not None:
+            flow.dialog.deleteLater()
+            flow.deleteLater()
+
+    def new_return_template(self) -> None:
+        from .template_dialog import TemplateDialog
+
+        if self.database is None:
+            return
+        self.template_dialog = TemplateDialog(Services(self.database), self.settings, self.show_status, self)
+        self.template_dialog.open()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        paths, _others = workbook_paths(event.mimeData())
+        if paths and self.database is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths, others = workbook_paths(event.mimeData())
+        if not paths or self.database is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.import_returns(paths)
+        if others:
+            self.show_status(f"Left out {others} dropped item{'s' if others != 1 else ''}: only .xlsx workbooks "
+                             "are imported.")
 
     def show_status(self, message: str) -> None:
         self.ui.statusBar.showMessage(message, 6000)

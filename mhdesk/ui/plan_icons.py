@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
 
 # (fill, outline): quiet colours that still tell the kinds apart at a glance
@@ -20,7 +20,7 @@ SIZE = 16
 
 @cache
 def status_icon(status: str) -> QIcon:
-    """The mark of a record action ("add", ...) or a problem severity ("error", "warning")."""
+    """The mark of a record action ("add", ...), a problem severity ("error", "warning"), or "applied"."""
     pixmap = QPixmap(SIZE * 2, SIZE * 2)  # drawn at twice the size: crisp on high-density screens
     pixmap.setDevicePixelRatio(2.0)
     pixmap.fill(Qt.GlobalColor.transparent)
@@ -28,6 +28,8 @@ def status_icon(status: str) -> QIcon:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     if status in SIGNS:
         _sign(painter, QColor(SIGNS[status]), dark_text=status == "warning")
+    elif status == "applied":
+        _check(painter, QColor(DOTS["add"][0]))
     elif status == "remove":
         _minus(painter, QColor(DOTS[status][0]))
     else:
@@ -46,6 +48,11 @@ def _dot(painter: QPainter, fill: str | None, outline: str | None) -> None:
 def _minus(painter: QPainter, colour: QColor) -> None:
     painter.setPen(QPen(colour, 2.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
     painter.drawLine(4.5, 8, 11.5, 8)
+
+
+def _check(painter: QPainter, colour: QColor) -> None:
+    painter.setPen(QPen(colour, 2.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+    painter.drawPolyline([QPointF(3.5, 8.5), QPointF(6.5, 11.5), QPointF(12.5, 4.5)])
 
 
 def _sign(painter: QPainter, colour: QColor, *, dark_text: bool) -> None:
