@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 
 from ..core.returns.plan import ACTIONS, SHEET_ORDER
@@ -27,6 +28,9 @@ QLabel#noticeLabel[tone="error"] { background: #fdecec; color: #8a1c13; }
 QLabel#noticeLabel[tone="warning"] { background: #fff6e0; color: #6b4a00; }
 QLabel#noticeLabel[tone="done"] { background: #e9f6ec; color: #1b5e2b; }
 QLabel#detailLabel { color: #4b5563; }
+QListWidget#fileList { border: 1px solid #e3e5e8; border-radius: 4px; background: #f7f8fa; padding: 4px; }
+QListWidget#fileList::item { padding: 6px 4px; border-radius: 4px; color: #1f2937; }
+QListWidget#fileList::item:selected { background: #dce8f6; color: #0b3d73; }
 """
 # The list's mark for a file, by state (a file read with errors is marked as an error).
 STATE_MARKS = {WAITING: "unchanged", NOT_READ: "unchanged", SKIPPED: "unchanged", APPLYING: "change",
@@ -58,6 +62,7 @@ class ImportReviewDialog(QDialog):
         self.ui.skipButton.clicked.connect(lambda: self._ask(self.skip_requested))
         self.ui.reportButton.clicked.connect(lambda: self._ask(self.report_requested))
         self.ui.closeButton.clicked.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.plan_view.focus_search)
 
     # ---- the list of workbooks ------------------------------------------------------
 

@@ -26,10 +26,9 @@ FILTER_TIPS = {
     SHOW_WARNINGS: "Problems worth a look that do not stop the import",
     SHOW_CHANGES: "Records the import would add, change or remove",
 }
-# Starting widths from a typical value; the last column takes what is left.
+# Starting widths from a typical value; the record and its changes share what is left.
 COLUMN_SAMPLES = {PlanColumn.STATUS: "Focal points", PlanColumn.ROW: "Row 00", PlanColumn.PREVIOUS: "Previous year",
                   PlanColumn.CHANGE: "+1,000 %"}
-RECORD_WIDTH = 440
 TREE_STYLE = "QTreeView#planTree::item { padding: 2px 0; }"
 SEARCH_DELAY_MS = 150
 
@@ -89,14 +88,15 @@ class PlanView(QWidget):
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree.setAccessibleName("Import plan")
         header = self.tree.header()
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column in (PlanColumn.RECORD, PlanColumn.FIELDS):  # the long texts share the width left
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         metrics = self.tree.fontMetrics()
         for column, sample in COLUMN_SAMPLES.items():
             self.tree.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
         self.tree.setColumnWidth(PlanColumn.STATUS, self.tree.columnWidth(PlanColumn.STATUS) + 30)  # the tree's indent
         self.tree.setStyleSheet(TREE_STYLE)
-        self.tree.setColumnWidth(PlanColumn.RECORD, RECORD_WIDTH)
         self.stack.addWidget(self.tree)
         self.no_match = EmptyState("Nothing to show", "No record or problem of this return fits the filter.", self)
         self.no_match.add_button("Show everything", self.clear_filter)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
 
 from ..core.returns.template import UnknownMission, resolve_mission, write_template
@@ -55,7 +55,8 @@ class TemplateDialog(QDialog):
             ui.missionCombo.setCurrentText(last)
         ui.yearSpin.setValue(date.today().year - 1)  # the year being reported on now
         ui.prefillCheck.setChecked(settings.value("templates/prefill", "false") == "true")
-        self._folder = Path(settings.value("templates/folder", "") or Path.home())
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        self._folder = Path(settings.value("templates/folder", "") or documents or Path.home())
         self._save_button = ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
         self._save_button.setText("Write template")
         ui.buttonBox.accepted.connect(self.write)

@@ -6,6 +6,7 @@ import hashlib
 import sqlite3
 import threading
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -25,8 +26,11 @@ CHANGED_PROJECT = {"Code": "MA.0400", "Title": "Health promotion for labour migr
                    "Budget": "190,000 USD"}
 
 
-def good_return(folder: Path, name: str = "tajikistan-2019.xlsx") -> Path:
-    return return_workbook(folder / name, return_rows=[("Mission", "TJ"), ("Year", 2019),
+YEAR = date.today().year - 1  # the year being reported on, which the Returns view shows
+
+
+def good_return(folder: Path, name: str = "tajikistan.xlsx") -> Path:
+    return return_workbook(folder / name, return_rows=[("Mission", "TJ"), ("Year", YEAR),
                                                        ("Submitted by", "Rukhshona Qurbonova")],
                            projects=[NEW_PROJECT, CHANGED_PROJECT])
 
@@ -90,7 +94,7 @@ def test_a_dropped_workbook_is_reviewed_applied_and_shown(qtbot, window, service
     assert dialog.isVisible() and not dialog.ui.fileList.isVisible()  # one workbook: no list
     wait_idle(qtbot, flow)
     assert flow.files[0].state == READY
-    assert dialog.ui.headingLabel.text() == "Tajikistan 2019"
+    assert dialog.ui.headingLabel.text() == f"Tajikistan {YEAR}"
     assert "submitted by Rukhshona Qurbonova" in dialog.ui.detailLabel.text()
     assert ">Projects<" in dialog.ui.countsLabel.text()
     labels = {item.label: item.action for item in dialog.plan_view.model.shown_items() if hasattr(item, "label")}
@@ -101,13 +105,17 @@ def test_a_dropped_workbook_is_reviewed_applied_and_shown(qtbot, window, service
     qtbot.mouseClick(dialog.ui.applyButton, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, flow)
     assert flow.files[0].state == APPLIED
-    assert window.ui.statusBar.currentMessage() == "Tajikistan 2019: 1 added, 1 changed, 0 removed"
+    assert window.ui.statusBar.currentMessage() == f"Tajikistan {YEAR}: 1 added, 1 changed, 0 removed"
     assert dialog.ui.fileList.item(0).text().endswith("Applied: 1 added, 1 changed, 0 removed")
     assert not dialog.ui.applyButton.isEnabled()
     projects = window.views["projects"]
     qtbot.waitUntil(lambda: "MA.0467" in shown_codes(projects))
     assert services.projects.find("MA.0467").title == "Health for migrants in Dushanbe"
     assert str(services.projects.find("MA.0400").budget) == "190000.00"
+    returns = window.views["returns"]
+    returned = lambda: returns.grid.status_at(returns.grid.index_of("Tajikistan", YEAR))  # noqa: E731
+    qtbot.waitUntil(lambda: returned() is not None and returned().latest is not None)
+    assert returned().latest.submitted_by == "Rukhshona Qurbonova"
     dialog.ui.closeButton.click()
     qtbot.waitUntil(lambda: window.import_flow is None)
 
