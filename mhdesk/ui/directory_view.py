@@ -17,7 +17,7 @@ from .records_bus import concerns
 from .views import ViewContext
 
 COLUMN_SAMPLES = {Column.YEAR: "2023", Column.COUNTRY: "Bosnia and Herzegovina", Column.ROLE: "Officer in charge",
-                  Column.AREA: "Area", Column.NAME: "QURBONOVA Rukhshona", Column.PHONE: "+992 00 000 0000"}
+                  Column.AREA: "Area", Column.EMAIL: "pvanderauweraert@example.org", Column.PHONE: "+992 00 000 0000"}
 
 
 class DirectoryView(QWidget):
@@ -29,7 +29,7 @@ class DirectoryView(QWidget):
         self._context = context
         self._services = context.services
         self.model = DirectoryTableModel(self)
-        setup_table(self.ui.tableView, self.model, COLUMN_SAMPLES, stretch=Column.EMAIL)
+        setup_table(self.ui.tableView, self.model, COLUMN_SAMPLES, stretch=Column.NAME)
         fill_combo(self.ui.countryCombo, [("All countries", None), ("Regional roles", REGIONAL)]
                    + [(c.name, c.name) for c in self._services.catalog.countries])
 

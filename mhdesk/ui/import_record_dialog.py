@@ -136,7 +136,7 @@ class ImportRecordDialog(QDialog):
             self._tell(QMessageBox.Icon.Warning, "Import not rolled back",
                        f"Import #{self.import_id} was not rolled back, and nothing was changed: "
                        f"{count} record{'s were' if count != 1 else ' was'} edited since the import.",
-                       f"{listed}{more}\n\nUndo those edits first, or leave the import in place.",
+                       f"{listed}{more}\n\nSet those records back as the import left them, or keep the import.",
                        "\n".join(error.conflicts))
         elif isinstance(error, MhdeskError):
             self._tell(QMessageBox.Icon.Warning, "Import not rolled back", str(error))

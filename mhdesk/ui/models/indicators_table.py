@@ -49,7 +49,7 @@ def plain_value(value: Decimal) -> str:
 
 class IndicatorsTableModel(RecordTableModel):
     HEADERS = ("Indicator", "Country", "Year", "Project", "Sex", "Age group", "Value")
-    RIGHT_ALIGNED = frozenset({Column.YEAR, Column.VALUE})
+    RIGHT_ALIGNED = frozenset({Column.VALUE})
     FILTER_TYPE = IndicatorFilter
     SORT_KEYS = {
         Column.INDICATOR: lambda r: r.indicator.casefold(),
