@@ -58,6 +58,7 @@ class ImportFlow(QObject):
         self.dialog.skip_requested.connect(self.skip)
         self.dialog.report_requested.connect(self.write_report)
         self.dialog.read_again_requested.connect(self.read_again)
+        self.dialog.files_dropped.connect(self.add_files)
         self.dialog.finished.connect(self._dialog_closed)
 
     @property

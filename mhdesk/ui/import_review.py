@@ -12,7 +12,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 
 from ..core.returns.plan import ACTIONS, SHEET_ORDER
@@ -20,7 +20,8 @@ from .empty_state import EmptyState
 from .form_loader import load_form
 from .plan_icons import status_icon
 from .plan_view import PlanView
-from .return_files import APPLIED, APPLYING, NOT_READ, READY, SKIPPED, UNREADABLE, WAITING, ReturnFile
+from .return_files import (APPLIED, APPLYING, NOT_READ, READY, SKIPPED, UNREADABLE, WAITING, ReturnFile,
+                           workbook_paths)
 
 NOTICE_STYLE = """
 QLabel#noticeLabel { padding: 7px 10px; border-radius: 4px; background: #eef3f9; color: #1f3b5c; }
@@ -44,6 +45,7 @@ class ImportReviewDialog(QDialog):
     skip_requested = Signal(int)
     report_requested = Signal(int)
     read_again_requested = Signal(int)
+    files_dropped = Signal(list)  # of Path: more workbooks dropped on the dialog
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -63,6 +65,7 @@ class ImportReviewDialog(QDialog):
         self.ui.reportButton.clicked.connect(lambda: self._ask(self.report_requested))
         self.ui.closeButton.clicked.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Find, self, self.plan_view.focus_search)
+        self.setAcceptDrops(True)
 
     # ---- the list of workbooks ------------------------------------------------------
 
@@ -102,6 +105,21 @@ class ImportReviewDialog(QDialog):
     def _ask(self, signal) -> None:
         if 0 <= self.current_index() < len(self.files):
             signal.emit(self.current_index())
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if workbook_paths(event.mimeData())[0]:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths, _others = workbook_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.files_dropped.emit(paths)
 
     # ---- the chosen workbook --------------------------------------------------------
 

@@ -40,6 +40,7 @@ class PlanView(QWidget):
         super().__init__(parent)
         self.model = PlanTreeModel(self)
         self._show = SHOW_ALL
+        self._has_plan = False
         self._build()
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._refilter)
@@ -101,6 +102,8 @@ class PlanView(QWidget):
         self.no_match = EmptyState("Nothing to show", "No record or problem of this return fits the filter.", self)
         self.no_match.add_button("Show everything", self.clear_filter)
         self.stack.addWidget(self.no_match)
+        self.empty = EmptyState("No records", "The workbook holds no records to import.", self)
+        self.stack.addWidget(self.empty)
         layout.addWidget(self.stack, 1)
 
     # ---- what is shown ---------------------------------------------------------------
@@ -108,6 +111,7 @@ class PlanView(QWidget):
     def set_plan(self, plan: Plan | None, problems: list[Problem] | None = None) -> None:
         """Show `plan` with `problems` (by default the plan's own); the filter and search stay as they are."""
         self.model.set_plan(plan, problems)
+        self._has_plan = plan is not None
         if self._show != SHOW_ALL and not self.model.count_of(self._show):
             self._show = SHOW_ALL  # a filter that would show nothing of this plan
             self.filter_buttons[SHOW_ALL].setChecked(True)
@@ -150,8 +154,9 @@ class PlanView(QWidget):
     def _after_reset(self) -> None:
         for row in range(self.model.rowCount()):  # every sheet open: the plan is there to be read
             self.tree.expand(self.model.index(row, 0))
-        self.stack.setCurrentWidget(self.tree if self.model.shown_count or not self.model.total_count
-                                    else self.no_match)
+        model = self.model
+        self.stack.setCurrentWidget(self.tree if model.shown_count or not self._has_plan
+                                    else self.no_match if model.total_count else self.empty)
 
     def _update_counts(self, counts_only: bool = False) -> None:
         if not counts_only:

@@ -41,17 +41,21 @@ def mime_with(*paths, urls=()) -> QMimeData:
     return mime
 
 
-def drop(window, *paths):
-    """Drag the files over the window and drop them, as from a file manager."""
+def drop_on(widget, *paths) -> None:
+    """Drag the files over `widget` and drop them, as from a file manager."""
     mime = mime_with(*paths)
-    enter = QDragEnterEvent(QPoint(300, 200), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+    enter = QDragEnterEvent(QPoint(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                             Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(window, enter)
+    QApplication.sendEvent(widget, enter)
     assert enter.isAccepted()
-    dropped = QDropEvent(QPointF(300, 200), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+    dropped = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                          Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(window, dropped)
+    QApplication.sendEvent(widget, dropped)
     assert dropped.isAccepted()
+
+
+def drop(window, *paths):
+    drop_on(window, *paths)
     return window.import_flow
 
 
@@ -218,6 +222,11 @@ def test_several_returns_skip_one_apply_another(qtbot, window, services, tmp_pat
     assert services.projects.find("CS.0910") is not None and services.projects.find("MA.0467") is None
     window.import_returns([serbia])  # already in the review: not added twice
     assert len(flow.files) == 2
+    moldova = return_workbook(tmp_path / "md.xlsx", mission="Republic of Moldova", projects=[])
+    drop_on(dialog, moldova, serbia)  # more workbooks dropped on the review itself
+    wait_idle(qtbot, flow)
+    assert [f.path.name for f in flow.files] == ["tajikistan.xlsx", "rs.xlsx", "md.xlsx"]
+    assert flow.files[2].state == READY and dialog.current_index() == 2
 
 
 def test_the_window_takes_only_local_xlsx_files(qtbot, window, tmp_path, monkeypatch):

@@ -125,6 +125,10 @@ def test_a_filter_that_would_show_nothing_of_the_next_plan_falls_back_to_all(qtb
     view.set_plan(clean)
     assert view.current_filter == "all" and view.model.shown_count == 1
     assert not view.filter_buttons[SHOW_ERRORS].isEnabled()
+    view.set_plan(Plan("c.xlsx", "", "Serbia", 2019))
+    assert view.stack.currentWidget() is view.empty
+    view.set_plan(None)
+    assert view.stack.currentWidget() is view.tree and view.model.rowCount() == 0
 
 
 @pytest.mark.usefixtures("sample_projects")
