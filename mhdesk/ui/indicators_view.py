@@ -14,6 +14,7 @@ from .provenance import Provenance
 from .record_views import copy_records, offer_years, reporting_year, selected_records, setup_table
 from .records_bus import concerns
 from .views import ViewContext
+from .worker import Task
 
 COLUMN_SAMPLES = {Column.COUNTRY: "Bosnia and Herzegovina", Column.YEAR: "2023", Column.PROJECT: "MA.0000",
                   Column.SEX: "Female", Column.AGE: "Age group", Column.VALUE: "1,000,000"}
@@ -22,6 +23,7 @@ RECENT_YEARS = 5  # years offered even without values, so that a missing year ca
 
 class IndicatorsView(QWidget):
     selection_changed = Signal(int)  # how many values are selected
+    loaded = Signal()  # after each reload has reached the table
 
     def __init__(self, context: ViewContext):
         super().__init__(context.parent)
@@ -51,6 +53,9 @@ class IndicatorsView(QWidget):
             lambda *_: self.selection_changed.emit(len(selected_records(self.ui.tableView, self.model))))
         context.bus.changed.connect(self._records_changed)
         self._year_offered = False  # the first load picks the latest year with values; later ones keep the choice
+        self._loading: Task | None = None
+        self._load_again = False
+        self.ui.countLabel.setText("Reading the values…")
         self.reload()
 
     # ---- loading and filtering ------------------------------------------------------
@@ -59,10 +64,37 @@ class IndicatorsView(QWidget):
         if concerns(what, "indicators"):
             self.reload()
 
+    @property
+    def is_loading(self) -> bool:
+        return self._loading is not None
+
     def reload(self) -> None:
-        """Read every value again (with the import log for the tooltips), keeping the filters."""
-        db = self._services.db
-        self.model.set_values(self._services.indicators.rows(), Provenance(list_imports(db)))
+        """Read every value again, keeping the filters. A hundred thousand values take a second or two to
+        read, so they are read on the database thread; a reload asked meanwhile runs once after it."""
+        if self._loading is not None:
+            self._load_again = True
+            return
+        services = self._services
+        task = Task(lambda progress: (services.indicators.rows(), list_imports(services.db)))
+        task.succeeded.connect(self._show_values)
+        task.failed.connect(self._load_failed)
+        task.finished.connect(self._load_finished)
+        self._loading = task.start()
+
+    def _load_finished(self) -> None:
+        self._loading = None
+        if self._load_again:
+            self._load_again = False
+            self.reload()
+        else:
+            self.loaded.emit()
+
+    def _load_failed(self, error: BaseException, _details: str) -> None:
+        self._context.show_status(f"The indicator values could not be read: {error}")
+
+    def _show_values(self, result) -> None:
+        rows, imports = result
+        self.model.set_values(rows, Provenance(imports))
         with_values = self.model.years()
         last = reporting_year()
         chosen = self.ui.yearCombo.currentData() if self._year_offered else (with_values[-1] if with_values
@@ -78,6 +110,8 @@ class IndicatorsView(QWidget):
                                indicator_code=self.ui.indicatorCombo.currentData())
 
     def _apply_filter(self, *_args) -> None:
+        if not self._year_offered:
+            return  # nothing read yet
         self.model.set_filter(self.current_filter())
         self._update_count()
 

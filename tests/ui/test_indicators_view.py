@@ -101,8 +101,10 @@ def window(qtbot, demo, tmp_path):
 
 
 @pytest.fixture
-def view(window):
-    return window.show_view("indicators")
+def view(window, qtbot):
+    shown = window.show_view("indicators")
+    qtbot.waitUntil(lambda: not shown.is_loading and shown.model.total_count > 0)  # read on the database thread
+    return shown
 
 
 def test_the_view_opens_on_the_latest_year_and_filters(view, services):
@@ -135,12 +137,22 @@ def test_copy_gives_a_header_row_and_plain_numbers(view, qtbot):
     assert "PHC_CONSULT\tPrimary health-care consultations\tTürkiye\t2023\t\t\t\t133927" in lines
 
 
-def test_an_import_announced_on_the_bus_shows_up_with_its_source(window, view, services, tmp_path):
+def test_an_import_announced_on_the_bus_shows_up_with_its_source(window, view, services, tmp_path, qtbot):
     path = filled_return(services, tmp_path, "Tajikistan", 2019, {"Health workers trained": 1200})
     summary = apply_return(services.db, path)
-    window.records_bus.announce("indicators")
+    with qtbot.waitSignal(view.loaded):
+        window.records_bus.announce("indicators")
+        window.records_bus.announce("all")  # asked again while reading: read once more, then say so
     view.ui.yearCombo.setCurrentIndex(view.ui.yearCombo.findData(2019))
     assert view.model.shown_count == 1
     assert view.model.index(0, Column.VALUE).data() == "1,200"
     assert view.model.index(0, Column.INDICATOR).data(TOOLTIP).startswith(
         f"From import #{summary.import_id} ({path.name}, ")
+
+
+def test_without_any_value_the_view_says_where_they_come_from(qtbot, db, tmp_path):
+    window = open_window(qtbot, db, tmp_path)
+    view = window.show_view("indicators")
+    qtbot.waitUntil(lambda: view.ui.contentStack.currentWidget() is view._empty)
+    assert view._empty.heading.text() == "No indicator values yet" and "Import returns" in view._empty.text.text()
+    window.close_database()
