@@ -83,7 +83,7 @@ class ReturnsView(QWidget):
         grid.setStyleSheet(GRID_STYLE)
         grid.setItemDelegate(StatusCellDelegate(grid))
         grid.verticalHeader().setDefaultSectionSize(metrics.height() + 12)
-        grid.doubleClicked.connect(self.open_cell)
+        grid.activated.connect(self.open_cell)  # double-click, or Enter on the current cell
         grid.selectionModel().currentChanged.connect(lambda *_: self._show_cell())
         imports = self.ui.importsView
         imports.setModel(self.imports)
@@ -91,7 +91,7 @@ class ReturnsView(QWidget):
         for column, sample in enumerate(("#000", "return-TJ-2019-final.xlsx", "30 Sep 2000 00:00",
                                          "Rukhshona Qurbonova", "100 added, 100 changed, 100 removed", "Warnings")):
             imports.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
-        imports.doubleClicked.connect(lambda index: self.open_import(self.imports.import_at(index.row()).id))
+        imports.activated.connect(lambda index: self.open_import(self.imports.import_at(index.row()).id))
         imports.selectionModel().selectionChanged.connect(lambda *_: self._update_open_button())
         self.ui.splitter.setStretchFactor(0, 1)
         self.ui.splitter.setStretchFactor(1, 0)

@@ -113,6 +113,12 @@ def test_double_click_opens_the_import_record_with_its_plan(window, view, servic
     qtbot.waitUntil(lambda: view.record_dialog is None)
     double_click(qtbot, view.ui.gridView, cell(view, "Georgia", YEAR))  # a missing return has no record
     assert view.record_dialog is None
+    view.select_cell("Tajikistan", YEAR)
+    view.ui.gridView.setFocus()
+    QTest.keyClick(view.ui.gridView, Qt.Key.Key_Return)  # the keyboard opens it too
+    qtbot.waitUntil(lambda: view.record_dialog is not None)
+    assert view.record_dialog.info.id == summary.import_id
+    view.record_dialog.close()
 
 
 def confirm_rollback(qtbot, dialog) -> None:
