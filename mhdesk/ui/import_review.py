@@ -9,6 +9,7 @@ import flow does the work and calls `refresh(index)`.
 
 from __future__ import annotations
 
+from collections import Counter
 from html import escape
 
 from PySide6.QtCore import Signal
@@ -181,7 +182,10 @@ def _details(file: ReturnFile) -> str:
 def counts_table(file: ReturnFile) -> str:
     """Per sheet: records added, changed, unchanged, removed; errors and warnings. Zeros stay quiet."""
     plan = file.preview.plan
-    counts, problems = plan.counts_by_sheet(), plan.problems_by_sheet()
+    counts: dict[str, Counter] = {}
+    for (sheet, action), n in Counter((e.sheet, e.action) for e in plan.entries).items():
+        counts.setdefault(sheet, Counter())[action] = n
+    problems = plan.problems_by_sheet()
     sheets = sorted(set(counts) | set(problems), key=lambda s: (SHEET_ORDER.index(s) if s in SHEET_ORDER else 99, s))
     head = "".join(f"<th align='right'>&nbsp;&nbsp;{h}</th>" for h in [*ACTION_HEADERS.values(), "Errors", "Warnings"])
     rows = [f"<tr><th align='left'>Sheet</th>{head}</tr>"]

@@ -31,6 +31,7 @@ COLUMN_SAMPLES = {PlanColumn.STATUS: "Focal points", PlanColumn.ROW: "Row 00", P
                   PlanColumn.CHANGE: "+1,000 %"}
 TREE_STYLE = "QTreeView#planTree::item { padding: 2px 0; }"
 SEARCH_DELAY_MS = 150
+AUTO_EXPAND_ROWS = 5000
 
 
 class PlanView(QWidget):
@@ -152,8 +153,11 @@ class PlanView(QWidget):
         self._update_counts(counts_only=True)
 
     def _after_reset(self) -> None:
-        for row in range(self.model.rowCount()):  # every sheet open: the plan is there to be read
-            self.tree.expand(self.model.index(row, 0))
+        # Sheets open, to be read; a very long one stays closed until asked for (laying out
+        # 100,000 rows takes a while), or until the filter or search leaves fewer rows.
+        for row, shown in enumerate(self.model.shown_per_sheet()):
+            if shown <= AUTO_EXPAND_ROWS:
+                self.tree.expand(self.model.index(row, 0))
         model = self.model
         self.stack.setCurrentWidget(self.tree if model.shown_count or not self._has_plan
                                     else self.no_match if model.total_count else self.empty)

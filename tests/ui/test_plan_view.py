@@ -145,3 +145,19 @@ def test_a_dry_run_plan_of_a_real_workbook(qtbot, db, tmp_path):
     projects = sheet_index(view.model, "Projects")
     assert rows_of(view.model, projects) == ["Error", "Changed", "Added"]
     assert view.model.index(1, PlanColumn.FIELDS, projects).data() == "Budget: 170000.00 -> 190000.00"
+
+
+def test_a_very_long_sheet_stays_closed_until_the_filter_shortens_it(qtbot, monkeypatch):
+    monkeypatch.setattr("mhdesk.ui.plan_view.AUTO_EXPAND_ROWS", 3)
+    plan = Plan("big.xlsx", "", "Tajikistan", 2019, entries=[
+        Entry("Indicators", "add", f"Indicator {n}, Tajikistan 2019", n + 2) for n in range(10)] + [
+        Entry("Events", "add", "2019-11-01 Workshop", 2)],
+        problems=[Problem("warning", "far from last year", "Indicators", 5, "Value")])
+    view = PlanView()
+    qtbot.addWidget(view)
+    view.set_plan(plan)
+    indicators, events = (view.model.index(row, 0) for row in range(2))
+    assert not view.tree.isExpanded(indicators) and view.tree.isExpanded(events)
+    assert view.model.index(indicators.row(), PlanColumn.RECORD).data() == "10 added · 1 warning"
+    view.set_filter(SHOW_WARNINGS)
+    assert view.tree.isExpanded(view.model.index(0, 0))

@@ -10,7 +10,9 @@ row + 1.
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
@@ -73,15 +75,9 @@ class PlanTreeModel(QAbstractItemModel):
     def set_plan(self, plan: Plan | None, problems: list[Problem] | None = None) -> None:
         """Show `plan` (with `problems`, by default the plan's own)."""
         self.beginResetModel()
-        self._sheets = []
-        if plan is not None:
-            grouped = {sheet: _Sheet(sheet, entries=entries) for sheet, entries in plan.by_sheet().items()}
-            for sheet, found in _problems_by_sheet(plan.problems if problems is None else problems).items():
-                grouped.setdefault(sheet, _Sheet(sheet)).problems = found
-            for sheet in grouped.values():
-                sheet.counts = Counter(entry.action for entry in sheet.entries)
-            self._sheets = sorted(grouped.values(), key=lambda s: _rank(s.name))
-        self._refilter()
+        with _collector_paused():
+            self._sheets = [] if plan is None else _group(plan, plan.problems if problems is None else problems)
+            self._refilter()
         self.endResetModel()
 
     def set_filter(self, show: str = SHOW_ALL, text: str = "") -> None:
@@ -115,8 +111,17 @@ class PlanTreeModel(QAbstractItemModel):
         return sum(len(s.shown) for s in self._visible)
 
     def count_of(self, show: str) -> int:
-        keep = _KEEP[show]
-        return sum(1 for s in self._sheets for item in s.items() if keep(item))
+        """How many items a filter keeps (without search words)."""
+        sheets = self._sheets
+        if show == SHOW_ALL:
+            return self.total_count
+        if show == SHOW_CHANGES:
+            return sum(len(s.entries) - s.counts[UNCHANGED] for s in sheets)
+        errors = sum(1 for s in sheets for p in s.problems if p.is_error)
+        return errors if show == SHOW_ERRORS else sum(len(s.problems) for s in sheets) - errors
+
+    def shown_per_sheet(self) -> list[int]:
+        return [len(s.shown) for s in self._visible]
 
     def sheet_names(self) -> list[str]:
         """The sheets shown, in order."""
@@ -192,6 +197,38 @@ class PlanTreeModel(QAbstractItemModel):
         if role == StatusRole:
             return sheet.name
         return None
+
+
+def _group(plan: Plan, problems: list[Problem]) -> list[_Sheet]:
+    """The plan's sheets in workbook order, each with its problems and its records in row order."""
+    grouped: dict[str, _Sheet] = {}
+    for entry in plan.entries:
+        sheet = grouped.get(entry.sheet)
+        if sheet is None:
+            sheet = grouped[entry.sheet] = _Sheet(entry.sheet)
+        sheet.entries.append(entry)
+    for sheet in grouped.values():
+        sheet.entries.sort(key=_row_order)  # mostly in order already: a quick pass
+        sheet.counts = Counter(entry.action for entry in sheet.entries)
+    for name, found in _problems_by_sheet(problems).items():
+        grouped.setdefault(name, _Sheet(name)).problems = found
+    return sorted(grouped.values(), key=lambda s: _rank(s.name))
+
+
+def _row_order(entry: Entry) -> int:
+    return entry.row if entry.row is not None else 1 << 30  # removed records, which have no row, last
+
+
+@contextmanager
+def _collector_paused():
+    """No cyclic garbage collection while lists of 100,000 records are made (none of them cyclic)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _problems_by_sheet(problems: list[Problem]) -> dict[str, list[Problem]]:
