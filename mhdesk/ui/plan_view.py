@@ -27,7 +27,7 @@ FILTER_TIPS = {
     SHOW_CHANGES: "Records the import would add, change or remove",
 }
 # Starting widths from a typical value; the record and its changes share what is left.
-COLUMN_SAMPLES = {PlanColumn.STATUS: "Focal points", PlanColumn.ROW: "Row 00", PlanColumn.PREVIOUS: "Previous year",
+COLUMN_SAMPLES = {PlanColumn.ROW: "Row 00", PlanColumn.PREVIOUS: "Previous year",
                   PlanColumn.CHANGE: "+1,000 %"}
 TREE_STYLE = "QTreeView#planTree::item { padding: 2px 0; }"
 SEARCH_DELAY_MS = 150
@@ -97,7 +97,9 @@ class PlanView(QWidget):
         metrics = self.tree.fontMetrics()
         for column, sample in COLUMN_SAMPLES.items():
             self.tree.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
-        self.tree.setColumnWidth(PlanColumn.STATUS, self.tree.columnWidth(PlanColumn.STATUS) + 30)  # the tree's indent
+        # A record's status sits one level in, after the branch mark and its icon.
+        status_text = max(metrics.horizontalAdvance(word) for word in ("Unchanged", "Focal points"))
+        self.tree.setColumnWidth(PlanColumn.STATUS, status_text + 2 * self.tree.indentation() + 16 + 24)
         self.tree.setStyleSheet(TREE_STYLE)
         self.stack.addWidget(self.tree)
         self.no_match = EmptyState("Nothing to show", "No record or problem of this return fits the filter.", self)
