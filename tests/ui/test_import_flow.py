@@ -245,3 +245,22 @@ def test_the_window_takes_only_local_xlsx_files(qtbot, window, tmp_path, monkeyp
     qtbot.waitUntil(lambda: window.import_flow is None)
     assert window.ui.actionImportReturns.shortcut().toString() == "Ctrl+I"
     assert window.ui.actionNewReturnTemplate.shortcut().toString() == "Ctrl+T"
+
+
+def test_a_record_edited_after_the_reading_makes_the_workbook_read_again(qtbot, window, services, tmp_path):
+    flow = window.import_returns([good_return(tmp_path)])
+    wait_idle(qtbot, flow)
+    edited = services.projects.find("MA.0400")
+    edited.title = "Health promotion, edited in the meantime"
+    services.projects.update(edited)
+    qtbot.mouseClick(flow.dialog.ui.applyButton, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, flow)
+    file = flow.files[0]
+    assert file.state == READY and "read again" in file.note
+    assert services.projects.find("MA.0467") is None  # nothing of the stale plan was written
+    changes = [str(c) for e in file.preview.plan.entries if e.label.startswith("MA.0400") for c in e.changes]
+    assert "Title: Health promotion, edited in the meantime -> Health promotion for labour migrants and their " \
+           "families" in changes
+    qtbot.mouseClick(flow.dialog.ui.applyButton, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, flow)
+    assert file.state == APPLIED and services.projects.find("MA.0467") is not None
