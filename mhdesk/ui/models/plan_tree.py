@@ -146,7 +146,7 @@ class PlanTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, sheet + 1)
 
-    def parent(self, index: QModelIndex | QPersistentModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+    def parent(self, index=QModelIndex()) -> QModelIndex:  # type: ignore[override]
         if not index.isValid() or index.internalId() == 0:
             return QModelIndex()
         return self.createIndex(index.internalId() - 1, 0, 0)
@@ -187,7 +187,9 @@ class PlanTreeModel(QAbstractItemModel):
 
     def _sheet_data(self, sheet: _Sheet, column: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
-            return sheet.name if column == PlanColumn.STATUS else sheet.summary() if column == PlanColumn.RECORD else None
+            if column == PlanColumn.STATUS:
+                return sheet.name
+            return sheet.summary() if column == PlanColumn.RECORD else None
         if role == Qt.ItemDataRole.FontRole and column == PlanColumn.STATUS:
             return self._bold
         if role == Qt.ItemDataRole.ForegroundRole and column == PlanColumn.RECORD:
