@@ -149,7 +149,6 @@ class ImportReviewDialog(QDialog):
         blocker = file.apply_blocker()
         ui.applyButton.setEnabled(file.can_apply)
         ui.applyButton.setToolTip(blocker or APPLY_TIP)
-        ui.applyButton.setDefault(file.can_apply)
         ui.reportButton.setEnabled(file.preview is not None and bool(file.preview.problems))
         ui.skipButton.setVisible(len(self.files) > 1)
         ui.skipButton.setEnabled(file.state in (READY, NOT_READ))

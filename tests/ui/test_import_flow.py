@@ -105,6 +105,9 @@ def test_a_dropped_workbook_is_reviewed_applied_and_shown(qtbot, window, service
     assert labels["MA.0467 Health for migrants in Dushanbe"] == "add"
     assert labels["MA.0400 Health promotion for labour migrants and their families"] == "change"
     assert dialog.ui.applyButton.isEnabled()
+    qtbot.keyClicks(dialog.plan_view.search_edit, "dushanbe")
+    qtbot.keyClick(dialog.plan_view.search_edit, Qt.Key.Key_Return)  # Enter searches; it does not import
+    assert flow.files[0].state == READY and not flow.busy
 
     qtbot.mouseClick(dialog.ui.applyButton, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, flow)
