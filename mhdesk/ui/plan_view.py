@@ -10,6 +10,7 @@ Used by the import review and by the dialog of a stored import record.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QStackedWidget, QTreeView, QVBoxLayout, QWidget)
 
@@ -34,6 +35,16 @@ SEARCH_DELAY_MS = 150
 AUTO_EXPAND_ROWS = 5000
 
 
+class SearchEdit(QLineEdit):
+    """A search box whose Enter searches at once and goes no further: in a dialog, it would
+    otherwise press the default button (Apply, Roll back...)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+
+
 class PlanView(QWidget):
     filter_changed = Signal(str)  # one of SHOW_CHOICES
 
@@ -46,6 +57,7 @@ class PlanView(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._refilter)
         self.search_edit.textChanged.connect(lambda _: self._search_timer.start())
+        self.search_edit.returnPressed.connect(lambda: self.set_search(self.search_edit.text()))
         self._update_counts()
 
     def _build(self) -> None:
@@ -71,7 +83,7 @@ class PlanView(QWidget):
         self.count_label = QLabel(self)
         self.count_label.setObjectName("countLabel")
         bar.addWidget(self.count_label)
-        self.search_edit = QLineEdit(self)
+        self.search_edit = SearchEdit(self)
         self.search_edit.setPlaceholderText("Search records and problems")
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setAccessibleName("Search the plan")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout
 
 from mhdesk.core.returns.importer import ReturnImporter
 from mhdesk.core.returns.plan import Entry, FieldChange, Plan
@@ -161,3 +162,21 @@ def test_a_very_long_sheet_stays_closed_until_the_filter_shortens_it(qtbot, monk
     assert view.model.index(indicators.row(), PlanColumn.RECORD).data() == "10 added · 1 warning"
     view.set_filter(SHOW_WARNINGS)
     assert view.tree.isExpanded(view.model.index(0, 0))
+
+
+def test_enter_in_the_search_box_searches_and_presses_no_dialog_button(qtbot):
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    layout = QVBoxLayout(dialog)
+    view = PlanView(dialog)
+    layout.addWidget(view)
+    pressed = []
+    button = QPushButton("Roll back", dialog)
+    button.setDefault(True)
+    button.clicked.connect(lambda: pressed.append(True))
+    layout.addWidget(button)
+    view.set_plan(sample_plan())
+    dialog.show()
+    qtbot.keyClicks(view.search_edit, "workshop")
+    qtbot.keyClick(view.search_edit, Qt.Key.Key_Return)
+    assert view.model.shown_count == 1 and not pressed
