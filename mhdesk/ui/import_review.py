@@ -59,7 +59,7 @@ class ImportReviewDialog(QDialog):
         self.ui.messagePageLayout.addWidget(self.message)
         self.read_again_button = self.message.add_button("Read again", lambda: self._ask(self.read_again_requested))
         self._shown_preview = None  # the preview whose plan the plan view holds
-        self.ui.splitter.setSizes([240, 920])
+        self.ui.splitter.setSizes([270, 890])
         self.ui.fileList.currentRowChanged.connect(lambda _row: self._show_current())
         self.ui.applyButton.clicked.connect(lambda: self._ask(self.apply_requested))
         self.ui.skipButton.clicked.connect(lambda: self._ask(self.skip_requested))

@@ -56,7 +56,8 @@ class TemplateDialog(QDialog):
         ui.yearSpin.setValue(date.today().year - 1)  # the year being reported on now
         ui.prefillCheck.setChecked(settings.value("templates/prefill", "false") == "true")
         documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        self._folder = Path(settings.value("templates/folder", "") or documents or Path.home())
+        folders = [settings.value("templates/folder", ""), documents]
+        self._folder = next((Path(f) for f in folders if f and Path(f).is_dir()), Path.home())
         self._save_button = ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
         self._save_button.setText("Write template")
         ui.buttonBox.accepted.connect(self.write)
