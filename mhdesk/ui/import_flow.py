@@ -137,15 +137,12 @@ class ImportFlow(QObject):
         self._mark(index, APPLYING)
         label = f"Importing {file.title}…"
 
-        written: list[ImportSummary] = []  # Cancel pressed just after the commit: the import stands all the same
-
         def work(progress: Progress) -> ImportSummary:
-            written.append(_cancellable(lambda: self.importer.apply(preview, progress=_reporting(progress, label))))
-            return written[0]
+            return _cancellable(lambda: self.importer.apply(preview, progress=_reporting(progress, label)))
 
         self._start(work, "Importing returns", label, lambda summary: self._applied(index, summary),
                     lambda exc, details: self._not_applied(index, exc, details),
-                    lambda: self._applied(index, written[0]) if written else self._apply_cancelled(index))
+                    lambda: self._apply_cancelled(index))
 
     def _applied(self, index: int, summary: ImportSummary) -> None:
         file = self.files[index]

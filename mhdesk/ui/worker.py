@@ -81,10 +81,8 @@ class Task(QObject):
         except Exception as exc:  # reported to the GUI, which decides how to show it
             self.failed.emit(exc, traceback.format_exc())
         else:
-            if self.progress.cancelled:
-                self.cancelled.emit()
-            else:
-                self.succeeded.emit(result)
+            # the work ran to its end: what it did stands, even if Cancel came too late to stop it
+            self.succeeded.emit(result)
         self.finished.emit()
 
 

@@ -59,6 +59,20 @@ def test_cancel_stops_the_work(qtbot, pool):
     assert outcome == ["cancelled"]
 
 
+def test_work_that_ends_after_a_late_cancel_still_succeeds(qtbot, pool):
+    """Cancel pressed once the work can no longer stop (an import already committed): it stands."""
+    release = threading.Event()
+    outcome = []
+    task = Task(lambda p: release.wait(5) and "committed")
+    task.succeeded.connect(outcome.append)
+    task.cancelled.connect(lambda: outcome.append("cancelled"))
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        task.start(pool)
+        task.cancel()
+        release.set()
+    assert outcome == ["committed"]
+
+
 def test_a_failure_is_reported_with_its_traceback(qtbot, pool):
     failures = []
 
@@ -81,7 +95,8 @@ def test_progress_dialog_cancel_button_cancels(qtbot, pool):
 
     def work(p: Progress) -> None:
         started.set()
-        while not p.cancelled:
+        while True:
+            p.check()
             time.sleep(0.005)
 
     task = run_with_progress(parent, work, title="Importing", label="Reading…",
@@ -91,3 +106,17 @@ def test_progress_dialog_cancel_button_cancels(qtbot, pool):
     with qtbot.waitSignal(task.finished, timeout=5000):
         task.dialog.findChild(QPushButton).click()
     assert outcome == ["cancelled"]
+
+
+def test_work_that_ends_after_a_late_cancel_still_succeeds(qtbot, pool):
+    """Cancel pressed once the work can no longer stop (an import already committed): it stands."""
+    release = threading.Event()
+    outcome = []
+    task = Task(lambda p: release.wait(5) and "committed")
+    task.succeeded.connect(outcome.append)
+    task.cancelled.connect(lambda: outcome.append("cancelled"))
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        task.start(pool)
+        task.cancel()
+        release.set()
+    assert outcome == ["committed"]
