@@ -40,6 +40,8 @@ def test_a_first_return_adds_everything_and_writes_nothing(db):
         "Primary health-care consultations, Tajikistan 2019": ADD,
         "Primary health-care consultations, Tajikistan 2019, male": ADD,
         "Referrals for care, Tajikistan 2019, MA.0467": ADD}
+    referrals = next(e for e in plan.entries if e.label == "Referrals for care, Tajikistan 2019, MA.0467")
+    assert [(c.field, c.old, c.new) for c in referrals.changes] == [("Value", "", "120")]
     assert "Chief of Mission, Tajikistan 2019: QURBONOVA Rukhshona" in actions(plan, "Focal points")
 
 

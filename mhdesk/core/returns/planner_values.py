@@ -42,7 +42,8 @@ def plan_values(ctx: PlanContext) -> None:
         row = by_key.get(key)
         if row is None:
             adds.append(((*key, cents, value.note), cell))
-            entries.append(Entry(SHEET, ADD, label, value.row, (), shown_previous, pct))
+            entries.append(Entry(SHEET, ADD, label, value.row, (FieldChange("Value", "", shown_cents(cents)),),
+                                 shown_previous, pct))
             continue
         matched.add(row[0])
         note = row[8] if value.note is None else value.note
