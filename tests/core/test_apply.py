@@ -47,7 +47,11 @@ def test_apply_writes_the_rows_with_their_source_and_records_the_import(db):
             "TJ-2019.xlsx", "ab" * 32, MISSION, 2019, "Rukhshona Qurbonova")
         assert (record.added, record.changed, record.removed, record.warnings, record.state) == (6, 0, 0, 0, "applied")
         assert Plan.from_json(record.plan_json).count("add") == 6
-        actions = sorted((c.entity, c.action) for c in record.changes)
+        # added rows are recorded as runs of consecutive ids
+        actions = sorted((c.entity, c.action) for c in record.changes
+                         for _ in range(c.entity_id, (c.through_id or c.entity_id) + 1))
+        value_runs = [(c.entity_id, c.through_id) for c in record.changes if c.entity == "indicator_value"]
+    assert len(value_runs) == 1 and value_runs[0][1] == value_runs[0][0] + 2
     assert actions == sorted([("project", "add"), ("person", "add"), ("directory_role", "add"), ("event", "add"),
                               *[("indicator_value", "add")] * 3])
 
@@ -139,3 +143,10 @@ def test_two_new_projects_naming_the_same_new_donor_share_it(db):
     with db.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM donor WHERE name = 'Kingdom of Norway'")).scalar() == 1
         assert conn.execute(text("SELECT count(*) FROM project_donor")).scalar() == 3
+
+
+def test_id_runs():
+    from mhdesk.core.returns.apply import id_runs
+
+    assert list(id_runs([3, 4, 5, 9, 11, 12])) == [(3, 5), (9, 9), (11, 12)]
+    assert list(id_runs([])) == []

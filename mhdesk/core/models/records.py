@@ -93,6 +93,8 @@ class ImportChange(Base):
     import_id: Mapped[int] = mapped_column(ForeignKey("import_record.id", ondelete="CASCADE"), index=True)
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[int | None]
+    # An add may cover a run of ids, entity_id to through_id: a large import records a few runs, not every row.
+    through_id: Mapped[int | None]
     action: Mapped[str] = mapped_column(String(8))
     before_json: Mapped[str | None] = mapped_column(Text)
     after_version: Mapped[int | None]

@@ -192,9 +192,8 @@ class _Writer:
                             [(*resolved(data), 1, *source(cell)) for data, cell in part])
                 self._step(len(part))
             table = TABLES[entity]  # the ids just added: so far only adds carry this import's id
-            added = conn.execute(select(table.c.id).where(table.c.source_import_id == import_id)).scalars().all()
-            for part in _chunks(added):
-                self._record([(import_id, entity, row_id, ADD, None, 1) for row_id in part])
+            self._record_added(entity, conn.execute(select(table.c.id).where(
+                table.c.source_import_id == import_id).order_by(table.c.id)).scalars().all())
         for part in _chunks(writes.changes):
             self._record([(import_id, entity, row_id, CHANGE, row_to_json(entity, befores[row_id]),
                            befores[row_id][version_at] + 1) for row_id, *_ in part])
@@ -211,6 +210,12 @@ class _Writer:
         """Import changes go in as they come: the state before of what is about to be written."""
         insert_rows(self.conn, "import_change", CHANGE_COLUMNS, changes)
         self._step(len(changes))
+
+    def _record_added(self, entity: str, ids: list[int]) -> None:
+        """Added rows as runs of consecutive ids: a large import records a few runs, not every row."""
+        runs = [(self.import_id, entity, first, ADD, None, 1, last) for first, last in id_runs(ids)]
+        insert_rows(self.conn, "import_change", (*CHANGE_COLUMNS, "through_id"), runs)
+        self._step(len(ids))
 
     def _resolver(self, entity: str) -> Callable[[tuple], tuple]:
         """Data tuple -> the same with the ids of records added earlier in place of their NewRefs."""
@@ -229,6 +234,20 @@ class _Writer:
         self.done += count
         if self.progress is not None and self.progress(min(self.done, self.total), self.total) is False:
             raise ImportCancelled("The import was cancelled; nothing was written.")
+
+
+def id_runs(ids: list[int]) -> Iterator[tuple[int, int]]:
+    """(first, last) of each run of consecutive ids, in order: 3, 4, 5, 9 -> (3, 5), (9, 9)."""
+    first = last = None
+    for row_id in ids:
+        if last is not None and row_id == last + 1:
+            last = row_id
+            continue
+        if first is not None:
+            yield first, last
+        first = last = row_id
+    if first is not None:
+        yield first, last
 
 
 def _chunks(rows: list) -> Iterator[list]:

@@ -57,11 +57,12 @@ def rollback_import(db: Database, import_id: int) -> RollbackSummary:
             raise MhdeskError(f"Import #{import_id} was already rolled back.")
         conn = session.connection()
         changes: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-        for entity, entity_id, action, before, after_version in conn.execute(
-                select(ImportChange.entity, ImportChange.entity_id, ImportChange.action, ImportChange.before_json,
-                       ImportChange.after_version).where(ImportChange.import_id == import_id)
-                .order_by(ImportChange.id)):
-            changes[entity][action].append((entity_id, before, after_version))
+        for entity, entity_id, through_id, action, before, after_version in conn.execute(
+                select(ImportChange.entity, ImportChange.entity_id, ImportChange.through_id, ImportChange.action,
+                       ImportChange.before_json, ImportChange.after_version)
+                .where(ImportChange.import_id == import_id).order_by(ImportChange.id)):
+            for row_id in range(entity_id, (through_id or entity_id) + 1):  # an add may cover a run of ids
+                changes[entity][action].append((row_id, before, after_version))
         conflicts = [line for entity in ("project", *WRITE_ORDER) for line in _conflicts(conn, entity, changes[entity])]
         conflicts += _referred_to_since(conn, changes)
         if conflicts:

@@ -1,0 +1,24 @@
+"""Import changes record runs of added ids (entity_id to through_id).
+
+Revision ID: 0002
+Revises: 0001
+Create Date: 2026-11-23
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+revision = '0002'
+down_revision = '0001'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table('import_change', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('through_id', sa.Integer(), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('import_change', schema=None) as batch_op:
+        batch_op.drop_column('through_id')

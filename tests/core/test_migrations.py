@@ -1,0 +1,74 @@
+"""A database made by an older mhdesk opens in this one with all its data, after a backup."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import create_engine, text
+
+from mhdesk.core.database import open_database
+from mhdesk.core.migrate import MIGRATIONS, current_revision, head_revision
+from mhdesk.core.services import Services
+
+
+def make_database_at(path, revision: str) -> None:
+    """What an older mhdesk left behind: the schema of `revision` with records in it."""
+    engine = create_engine(f"sqlite:///{path}")
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+        connection.execute(text(
+            "INSERT INTO country (id, name, iso2, subregion) VALUES (1, 'Tajikistan', 'TJ', 'Central Asia')"))
+        connection.execute(text(
+            "INSERT INTO project (id, code, title, budget, currency, status, version) "
+            "VALUES (1, 'MA.0375', 'Cross-border TB control', 20000000, 'USD', 'completed', 3)"))
+        connection.execute(text("INSERT INTO project_country (project_id, country_id) VALUES (1, 1)"))
+        connection.execute(text(
+            "INSERT INTO import_record (id, file_name, sha256, mission_id, year, imported_at, added, changed, "
+            "removed, warnings, plan_json, state) VALUES (1, 'TJ-2017.xlsx', 'ab', 1, 2017, '2018-01-15 10:00:00', "
+            "1, 0, 0, 0, '{}', 'applied')"))
+        connection.execute(text(
+            "INSERT INTO import_change (import_id, entity, entity_id, action, after_version) "
+            "VALUES (1, 'project', 1, 'add', 1)"))
+    engine.dispose()
+
+
+def test_a_first_version_database_is_upgraded_with_its_data(tmp_path):
+    path = tmp_path / "office.sqlite"
+    make_database_at(path, "0001")
+
+    db = open_database(path)
+
+    assert current_revision(db) == head_revision() != "0001"
+    project = Services(db).projects.find("MA.0375")
+    assert (project.title, str(project.budget), project.countries, project.version) == (
+        "Cross-border TB control", "200000.00", ["Tajikistan"], 3)
+    with db.engine.connect() as connection:
+        assert connection.execute(text("SELECT entity_id, through_id FROM import_change")).one() == (1, None)
+    backups = list(tmp_path.glob("office.before-upgrade-*.bak"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as old:
+        assert old.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert old.execute("SELECT code FROM project").fetchall() == [("MA.0375",)]
+
+
+def test_an_up_to_date_database_is_not_copied_again(tmp_path):
+    path = tmp_path / "office.sqlite"
+    open_database(path).dispose()
+    open_database(path).dispose()
+    assert not list(tmp_path.glob("*.bak"))
+
+
+def test_every_revision_downgrades_and_upgrades_again(tmp_path):
+    db = open_database(tmp_path / "cycle.sqlite")
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with db.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "base")
+        command.upgrade(config, "head")
+    assert current_revision(db) == head_revision()
