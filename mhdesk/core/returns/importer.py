@@ -13,12 +13,11 @@ offer Cancel. A cancelled or failed step writes nothing.
 
 from __future__ import annotations
 
-import gc
 import os
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..collector import collector_paused
 from ..database import Database
 from ..services import Services
 from .apply import ImportCancelled, ImportSummary, Progress, apply_plan
@@ -57,7 +56,7 @@ class ReturnImporter:
         from .reader import read_return
 
         _report(progress, 0, 3)
-        with _collector_paused():
+        with collector_paused():
             parsed = read_return(path, self.services.catalog, known_project_codes=self.services.projects.codes())
             _report(progress, 1, 3)
             plan = plan_return(self.db, parsed, catalog=self.services.catalog, threshold=self.threshold)
@@ -66,24 +65,11 @@ class ReturnImporter:
 
     def apply(self, preview: ImportPreview, progress: Progress | None = None) -> ImportSummary:
         """Write the previewed plan (see apply.apply_plan for what can refuse it)."""
-        with _collector_paused():
+        with collector_paused():
             return apply_plan(self.db, preview.plan, progress=progress)
 
     def rollback(self, import_id: int) -> RollbackSummary:
         return rollback_import(self.db, import_id)
-
-
-@contextmanager
-def _collector_paused():
-    """No cyclic garbage collection while a hundred thousand rows' worth of objects is made (none of
-    them cyclic): the collector would otherwise walk them all, again and again."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _report(progress: Progress | None, done: int, total: int) -> None:

@@ -10,14 +10,13 @@ row + 1.
 
 from __future__ import annotations
 
-import gc
 from collections import Counter
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from ...core.collector import collector_paused
 from ...core.returns.plan import SHEET_ORDER, UNCHANGED, Entry, Plan
 from ...core.returns.problems import Problem
 from .plan_cells import (ACTION_WORDS, HEADERS, LEFT, RIGHT, SUMMARY_COLOUR, ItemRole, KindRole, PlanColumn,
@@ -75,7 +74,7 @@ class PlanTreeModel(QAbstractItemModel):
     def set_plan(self, plan: Plan | None, problems: list[Problem] | None = None) -> None:
         """Show `plan` (with `problems`, by default the plan's own)."""
         self.beginResetModel()
-        with _collector_paused():
+        with collector_paused():
             self._sheets = [] if plan is None else _group(plan, plan.problems if problems is None else problems)
             self._refilter()
         self.endResetModel()
@@ -219,18 +218,6 @@ def _group(plan: Plan, problems: list[Problem]) -> list[_Sheet]:
 
 def _row_order(entry: Entry) -> int:
     return entry.row if entry.row is not None else 1 << 30  # removed records, which have no row, last
-
-
-@contextmanager
-def _collector_paused():
-    """No cyclic garbage collection while lists of 100,000 records are made (none of them cyclic)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _problems_by_sheet(problems: list[Problem]) -> dict[str, list[Problem]]:

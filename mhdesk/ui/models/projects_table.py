@@ -1,10 +1,8 @@
 """The projects register as a table model that sorts and filters itself.
 
 Sorting and filtering run over plain Python values prepared once per load
-(a sort key per column, a lowercase haystack per row) instead of through a
-QSortFilterProxyModel, which would call `data()` millions of times on a
-register of 100,000 projects. The model holds indexes into the loaded rows:
-`_order` is every row in sort order, `_visible` the part the filter keeps.
+(see RecordTableModel) instead of through a QSortFilterProxyModel, which
+would call `data()` millions of times on a register of 100,000 projects.
 """
 
 from __future__ import annotations
@@ -13,11 +11,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from ...core.services.project_records import ProjectRow
 from .. import formatting
+from .record_table import RecordRole, RecordTableModel, SortKeyRole
 
 
 class Column(IntEnum):
@@ -38,13 +37,13 @@ HEADERS = {
     Column.STATUS: "Status",
 }
 
-ProjectIdRole = Qt.ItemDataRole.UserRole + 1  # int: the project's database id
-ProjectRowRole = Qt.ItemDataRole.UserRole + 2  # the ProjectRow itself
-SortKeyRole = Qt.ItemDataRole.UserRole + 3  # the value the column sorts by
+ProjectRowRole = RecordRole  # the ProjectRow itself
+ProjectIdRole = Qt.ItemDataRole.UserRole + 3  # int: the project's database id
+__all__ = ["Column", "HEADERS", "ProjectFilter", "ProjectIdRole", "ProjectRowRole", "ProjectsTableModel",
+           "SortKeyRole"]
 
 STATUS_ORDER = {"pipeline": 0, "active": 1, "completed": 2}
 STATUS_COLOURS = {"pipeline": QColor("#9a6700"), "active": QColor("#1a7f37"), "completed": QColor("#6e7781")}
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 @dataclass(frozen=True)
@@ -86,10 +85,6 @@ SORT_KEYS = {
 }
 
 
-def sort_key(row: ProjectRow, column: Column):
-    return SORT_KEYS[column](row)
-
-
 def display(row: ProjectRow, column: Column) -> str:
     if column == Column.CODE:
         return row.code
@@ -111,46 +106,43 @@ def display(row: ProjectRow, column: Column) -> str:
     return row.status.capitalize()
 
 
-class ProjectsTableModel(QAbstractTableModel):
+class ProjectsTableModel(RecordTableModel):
+    HEADERS = [HEADERS[column] for column in Column]
+    SORT_KEYS = SORT_KEYS
+    RIGHT_ALIGNED = frozenset({Column.BUDGET})
+    FILTER_TYPE = ProjectFilter
+
     def __init__(self, parent=None, *, area_names: dict[str, str] | None = None):
         super().__init__(parent)
         self._area_names = area_names or {}
-        self._rows: list[ProjectRow] = []
-        self._haystacks: list[str] = []
-        self._keys: dict[Column, list] = {}
-        self._order: list[int] = []
-        self._visible: list[int] = []
-        self._filter = ProjectFilter()
-        self._sorting: tuple[Column, Qt.SortOrder] | None = None
 
-    # ---- loading ---------------------------------------------------------------
+    def display(self, row: ProjectRow, column: int) -> str:
+        return display(row, Column(column))
 
-    def set_rows(self, rows: list[ProjectRow]) -> None:
-        """Replace every row, keeping the current sort and filter."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._haystacks = [haystack(r) for r in self._rows]
-        self._keys = {}
-        self._order = self._sorted_order()
-        self._visible = self._filtered(self._order)
-        self.endResetModel()
+    def haystack(self, row: ProjectRow) -> str:
+        return haystack(row)
 
-    # ---- what callers ask ------------------------------------------------------
+    def narrow(self, rows: list[ProjectRow], kept, wanted: ProjectFilter):
+        # Each criterion narrows the candidates in one tight comprehension.
+        if wanted.status:
+            kept = [i for i in kept if rows[i].status == wanted.status]
+        if wanted.programme_area:
+            kept = [i for i in kept if rows[i].programme_area == wanted.programme_area]
+        if wanted.country:
+            country = wanted.country
+            kept = [i for i in kept if country in rows[i].countries or rows[i].managing_mission == country]
+        if wanted.year is not None:
+            kept = [i for i in kept if rows[i].active_in(wanted.year)]
+        return kept
 
-    @property
-    def total_count(self) -> int:
-        return len(self._rows)
-
-    @property
-    def shown_count(self) -> int:
-        return len(self._visible)
-
-    @property
-    def filter(self) -> ProjectFilter:
-        return self._filter
-
-    def row_at(self, row: int) -> ProjectRow:
-        return self._rows[self._visible[row]]
+    def cell_data(self, row: ProjectRow, column: int, role: int):
+        if role == ProjectIdRole:
+            return row.id
+        if role == Qt.ItemDataRole.ForegroundRole and column == Column.STATUS:
+            return STATUS_COLOURS.get(row.status)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, Column(column))
+        return None
 
     def row_of(self, project_id: int) -> int | None:
         """The shown row of a project, or None when it is filtered out or gone."""
@@ -166,111 +158,6 @@ class ProjectsTableModel(QAbstractTableModel):
         if not starts and not ends:
             return []
         return list(range(min(starts + ends), max(starts + ends) + 1))
-
-    # ---- sorting and filtering -------------------------------------------------
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(Column):
-            return
-        self._sorting = (Column(column), order)
-        self._order = self._sorted_order()
-        self._relayout(self._filtered(self._order))
-
-    def set_filter(self, wanted: ProjectFilter) -> None:
-        if wanted == self._filter:
-            return
-        self._filter = wanted
-        self._relayout(self._filtered(self._order))
-
-    def _sorted_order(self) -> list[int]:
-        indexes = range(len(self._rows))
-        if self._sorting is None:
-            return list(indexes)
-        column, order = self._sorting
-        keys = self._keys.get(column)
-        if keys is None:
-            keys = self._keys[column] = list(map(SORT_KEYS[column], self._rows))
-        # Python's sort is stable in both directions, so ties keep code order.
-        return sorted(indexes, key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
-
-    def _filtered(self, order: list[int]) -> list[int]:
-        wanted = self._filter
-        if wanted == ProjectFilter():
-            return list(order)
-        rows = self._rows
-        # Each criterion narrows the candidates in one tight comprehension.
-        kept = range(len(rows))
-        if wanted.status:
-            kept = [i for i in kept if rows[i].status == wanted.status]
-        if wanted.programme_area:
-            kept = [i for i in kept if rows[i].programme_area == wanted.programme_area]
-        if wanted.country:
-            country = wanted.country
-            kept = [i for i in kept if country in rows[i].countries or rows[i].managing_mission == country]
-        if wanted.year is not None:
-            kept = [i for i in kept if rows[i].active_in(wanted.year)]
-        for term in wanted.text.lower().split():
-            haystacks = self._haystacks
-            kept = [i for i in kept if term in haystacks[i]]
-        keep = bytearray(len(rows))
-        for i in kept:
-            keep[i] = 1
-        return [i for i in order if keep[i]]
-
-    def _relayout(self, visible: list[int]) -> None:
-        """Show `visible`, carrying selections and the current index over to the new rows."""
-        self.layoutAboutToBeChanged.emit()
-        old = self.persistentIndexList()
-        if old:
-            new_position = {index: position for position, index in enumerate(visible)}
-            moved = []
-            for persistent in old:
-                old_row = persistent.row()
-                position = new_position.get(self._visible[old_row]) if 0 <= old_row < len(self._visible) else None
-                moved.append(QModelIndex() if position is None else self.index(position, persistent.column()))
-            self._visible = visible
-            self.changePersistentIndexList(old, moved)
-        else:
-            self._visible = visible
-        self.layoutChanged.emit()
-
-    # ---- Qt model interface ----------------------------------------------------
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._visible)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[Column(section)]
-        if role == Qt.ItemDataRole.TextAlignmentRole and section == Column.BUDGET:
-            return _RIGHT
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self._visible):
-            return None
-        row = self._rows[self._visible[index.row()]]
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return display(row, column)
-        if role == ProjectIdRole:
-            return row.id
-        if role == ProjectRowRole:
-            return row
-        if role == SortKeyRole:
-            return sort_key(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.BUDGET:
-            return _RIGHT
-        if role == Qt.ItemDataRole.ForegroundRole and column == Column.STATUS:
-            return STATUS_COLOURS.get(row.status)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
-        return None
 
     def _tooltip(self, row: ProjectRow, column: Column) -> str | None:
         if column == Column.AREA and row.programme_area:
