@@ -7,7 +7,6 @@ Nothing here runs at import: the application (or a test) calls
 from __future__ import annotations
 
 import os
-import shutil
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path

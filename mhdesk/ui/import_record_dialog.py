@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontDatabase, QIcon
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from ..core.errors import MhdeskError
@@ -18,6 +18,7 @@ from .form_loader import load_form
 from .formatting import day
 from .plan_view import PlanView
 from .records_bus import RecordsBus
+from .confirm import ask_destructive
 from .worker import Task, run_with_progress
 
 CONFLICTS_LISTED = 12  # in the message itself; the full list is behind "Show Details…"
@@ -85,27 +86,16 @@ class ImportRecordDialog(QDialog):
         info = self.info
         if info is None or info.state != "applied":
             return None
-        box = QMessageBox(QMessageBox.Icon.Question, "Roll back import",
-                          f"Roll back import #{info.id}, the return of {info.mission} for {info.year} "
-                          f"({info.file_name})?", QMessageBox.StandardButton.Cancel, self)
-        box.setInformativeText("Every record it added is deleted, and every record it changed or removed goes "
-                               "back to how it was before. If one of them was edited since, nothing is rolled "
-                               "back and you are told which.")
-        roll_back = box.addButton("Roll back", QMessageBox.ButtonRole.DestructiveRole)
-        for button in box.buttons():
-            button.setIcon(QIcon())
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.confirmation = ask_destructive(
+            self, "Roll back import",
+            f"Roll back import #{info.id}, the return of {info.mission} for {info.year} ({info.file_name})?",
+            "Every record it added is deleted, and every record it changed or removed goes back to how it was "
+            "before. If one of them was edited since, nothing is rolled back and you are told which.",
+            "Roll back", self.start_rollback, self._confirmation_closed)
+        return self.confirmation
 
-        def answered() -> None:
-            self.confirmation = None
-            if box.clickedButton() is roll_back:
-                self.start_rollback()
-
-        box.finished.connect(answered)
-        self.confirmation = box
-        box.open()
-        return box
+    def _confirmation_closed(self) -> None:
+        self.confirmation = None
 
     def start_rollback(self) -> Task:
         db, import_id = self._services.db, self.import_id

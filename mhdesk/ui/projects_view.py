@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QWidget
 
 from ..core.errors import MhdeskError
 from ..core.services.project_records import ProjectData
 from . import project_commands as commands
 from .clipboard import projects_tsv
+from .confirm import ask_destructive
 from .empty_state import EmptyState
 from .form_loader import load_form
 from .models.projects_table import Column, ProjectFilter, ProjectIdRole, ProjectsTableModel
@@ -197,24 +198,14 @@ class ProjectsView(QWidget):
         else:
             codes = ", ".join(r.code for r in rows[:5]) + (", …" if len(rows) > 5 else "")
             question = f"Delete {len(rows)} projects ({codes})?"
-        box = QMessageBox(QMessageBox.Icon.Question, "Delete", question,
-                          QMessageBox.StandardButton.Cancel, self.window())
-        box.setInformativeText(f"Edit > Undo (Ctrl+Z) brings {'it' if len(rows) == 1 else 'them'} back.")
-        delete_button = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
-        for button in box.buttons():
-            button.setIcon(QIcon())
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.confirmation = ask_destructive(
+            self.window(), "Delete", question,
+            f"Edit > Undo (Ctrl+Z) brings {'it' if len(rows) == 1 else 'them'} back.",
+            "Delete", lambda: self._delete(ids), self._confirmation_closed)
+        return self.confirmation
 
-        def answered() -> None:
-            self.confirmation = None
-            if box.clickedButton() is delete_button:
-                self._delete(ids)
-
-        box.finished.connect(answered)
-        self.confirmation = box
-        box.open()
-        return box
+    def _confirmation_closed(self) -> None:
+        self.confirmation = None
 
     def _delete(self, ids: list[int]) -> None:
         try:
