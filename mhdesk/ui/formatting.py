@@ -14,6 +14,17 @@ def money(amount: Decimal | None, currency: str | None) -> str:
     return f"{digits} {currency}" if currency else digits
 
 
+def figure(text: str | None) -> str:
+    """A plain figure as the plan stores it (`83219`, `12.5`), with thousands separators: `83,219`."""
+    if not text:
+        return ""
+    try:
+        value = Decimal(text)
+    except ArithmeticError:
+        return text
+    return money(value, None)
+
+
 def plain_amount(amount: Decimal | None) -> str:
     """An amount as typed into a field or pasted into a spreadsheet: `3000000.00`."""
     return "" if amount is None else f"{amount:.2f}"

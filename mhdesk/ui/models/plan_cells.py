@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor
 
 from ...core.returns.plan import ADD, CHANGE, REMOVE, UNCHANGED, Entry
 from ...core.returns.problems import Problem
+from ..formatting import figure
 from ..plan_icons import status_icon
 
 
@@ -38,7 +39,6 @@ RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
-
 def entry_data(entry: Entry, column: int, role: int):
     if role == Qt.ItemDataRole.DisplayRole:
         if column == PlanColumn.STATUS:
@@ -48,7 +48,7 @@ def entry_data(entry: Entry, column: int, role: int):
         if column == PlanColumn.RECORD:
             return entry.label
         if column == PlanColumn.PREVIOUS:
-            return entry.previous or ""
+            return figure(entry.previous)
         if column == PlanColumn.CHANGE:
             return format_change(entry.change_pct)
         if column == PlanColumn.FIELDS:
@@ -60,7 +60,7 @@ def entry_data(entry: Entry, column: int, role: int):
         if column == PlanColumn.RECORD:
             return entry.label
         if column == PlanColumn.CHANGE and entry.change_pct is not None:
-            return f"{format_change(entry.change_pct)} on the previous year's {entry.previous}"
+            return f"{format_change(entry.change_pct)} on the previous year's {figure(entry.previous)}"
         return None
     if role == Qt.ItemDataRole.DecorationRole and column == PlanColumn.STATUS:
         return status_icon(entry.action)
