@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..files import save_workbook
 from .annotate_locate import CellSpan, locate
 from .problems import Problem, ReturnFileError
 
@@ -41,7 +42,7 @@ def write_problem_report(source_path: str | os.PathLike, problems: list[Problem]
     spans = [locate(book, problem) for problem in problems]
     _mark_cells(book, problems, spans)
     _write_problems_sheet(book, problems, spans)
-    book.save(target)
+    save_workbook(book, target)
     return target
 
 

@@ -17,6 +17,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..errors import MhdeskError
+from ..files import save_workbook
 from ..parsing.errors import ParseError
 from ..services import Services
 from . import layout
@@ -94,7 +95,7 @@ def write_template(services: Services, mission: str, year: int, path: str | os.P
         last_row = max(MIN_VALIDATED_ROWS, sheet.max_row + SPARE_ROWS)
         _add_drop_downs(sheet, sheet_layout, lists, last_row)
     target = Path(path)
-    book.save(target)
+    save_workbook(book, target)
     return target
 
 
