@@ -26,6 +26,7 @@ class ProjectStore(QObject):
         super().__init__(parent)
         self.service = service
         self._versions: dict[int, int] = {}
+        self._touched: set[int] = set()  # written since the table last read them
 
     def get(self, project_id: int) -> ProjectData:
         return self._remember(self.service.get(project_id))
@@ -40,10 +41,17 @@ class ProjectStore(QObject):
     def delete(self, project_id: int) -> ProjectData:
         snapshot = self.service.delete(project_id)
         self._versions.pop(project_id, None)
+        self._touched.add(project_id)
         return snapshot
+
+    def take_touched(self) -> set[int]:
+        """The projects written since the last call: only their rows need reading again."""
+        touched, self._touched = self._touched, set()
+        return touched
 
     def _remember(self, data: ProjectData) -> ProjectData:
         self._versions[data.id] = data.version
+        self._touched.add(data.id)
         return data
 
 

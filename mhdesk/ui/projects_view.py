@@ -55,9 +55,11 @@ class ProjectsView(QWidget):
         self.filters.changed.connect(self._apply_filter)
 
         # Reloads are coalesced: a multi-project undo asks once per project, the table reloads once.
+        # Edits made here re-read only the projects they wrote; changes from elsewhere re-read everything.
         self._pending_focus: int | None = None
+        self._full_reload_pending = False
         self._reload_timer = QTimer(self, singleShot=True, interval=0)
-        self._reload_timer.timeout.connect(lambda: self.reload(self._pending_focus))
+        self._reload_timer.timeout.connect(self._reload_now)
         self.store.changed.connect(self._schedule_reload)
         self.store.failed.connect(self._show_failure)
         context.bus.changed.connect(self._records_changed)
@@ -83,16 +85,29 @@ class ProjectsView(QWidget):
 
     def _records_changed(self, what: str) -> None:
         if concerns(what, "projects"):
+            self._full_reload_pending = True
             self._schedule_reload(self.current_id())
 
     def _schedule_reload(self, focus_id: int | None) -> None:
         self._pending_focus = focus_id
         self._reload_timer.start()
 
-    def reload(self, focus_id: int | None = None) -> None:
-        """Read the register again, keeping the selection (or selecting `focus_id`)."""
+    def _reload_now(self) -> None:
+        if self._full_reload_pending:
+            self.reload(self._pending_focus)
+        else:
+            self.reload(self._pending_focus, only=self.store.take_touched())
+
+    def reload(self, focus_id: int | None = None, *, only: set[int] | None = None) -> None:
+        """Read the register again (or just the projects of `only`), keeping the selection
+        (or selecting `focus_id`)."""
         keep = [focus_id] if focus_id is not None else self.selected_ids()
-        self.model.set_rows(self.store.service.rows())
+        if only is None:
+            self._full_reload_pending = False
+            self.store.take_touched()
+            self.model.set_rows(self.store.service.rows())
+        else:
+            self.model.merge_rows(self.store.service.rows(ids=only), only)
         self.filters.set_years(self.model.years())
         self.model.set_filter(self.filters.current())
         self.select_ids(keep)

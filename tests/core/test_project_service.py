@@ -117,3 +117,9 @@ def test_donors_keep_their_order(services):
             saved = services.projects.update(saved.copy(donors=donors))
         assert services.projects.find("MA.0777").donors == donors
         assert services.projects.rows()[0].donors == tuple(donors)
+
+
+def test_rows_of_some_projects_only(register):
+    wanted = {register.find("MA.0400").id, register.find("MP.0156").id}
+    assert codes(register.rows(ids=wanted)) == ["MA.0400", "MP.0156"]
+    assert register.rows(ids=[]) == []

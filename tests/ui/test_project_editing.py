@@ -213,3 +213,16 @@ def test_delete_key_in_the_filter_box_edits_the_text_not_the_register(window, pr
     assert search.text() == "a.04"
     assert projects_view.confirmation is None
     assert services.projects.find("MA.0400") is not None
+
+
+def test_an_edit_here_rereads_only_its_project_and_an_import_rereads_all(window, projects_view, services, qtbot):
+    from mhdesk.core.services.project_records import ProjectData
+
+    services.projects.create(ProjectData(code="MP.0999", title="Written by another window"))
+    click_row(projects_view, "MA.0400")
+    QTest.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "MA.0401" in shown_codes(projects_view))
+    assert "MP.0999" not in shown_codes(projects_view)  # a local edit reads only what it wrote
+    window.records_bus.announce("projects")
+    qtbot.waitUntil(lambda: "MP.0999" in shown_codes(projects_view))
+    assert shown_codes(projects_view) == sorted(shown_codes(projects_view))

@@ -148,3 +148,15 @@ def test_a_hundred_thousand_rows_sort_and_filter_quickly(qapp):
     filtering = time.perf_counter() - started
     assert 0 < model.shown_count < 100_000
     assert sorting < 0.5 and filtering < 0.5, (sorting, filtering)
+
+
+def row(project_id: int, code: str, title: str = "A project") -> ProjectRow:
+    return ProjectRow(project_id, code, title, "MA", (), None, None, None, None, None, None, (), None, (), "active", 1)
+
+
+def test_merge_rows_replaces_and_removes_only_the_named_projects(qapp):
+    model = ProjectsTableModel()
+    model.set_rows([row(1, "MA.0001"), row(2, "MA.0002"), row(3, "MA.0003")])
+    model.merge_rows([row(2, "MA.0002", title="Renamed"), row(4, "MA.0000")], {2, 3, 4})
+    assert [model.row_at(r).code for r in range(model.rowCount())] == ["MA.0000", "MA.0001", "MA.0002"]
+    assert model.row_at(2).title == "Renamed"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import IntEnum
+from operator import attrgetter
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -143,6 +144,11 @@ class ProjectsTableModel(RecordTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, Column(column))
         return None
+
+    def merge_rows(self, fresh: list[ProjectRow], ids: set[int]) -> None:
+        """Replace the rows of `ids` with `fresh` (a deleted project has none); the rest stay as loaded."""
+        kept = [row for row in self._rows if row.id not in ids]
+        self.set_rows(sorted(kept + fresh, key=attrgetter("code")))
 
     def row_of(self, project_id: int) -> int | None:
         """The shown row of a project, or None when it is filtered out or gone."""
