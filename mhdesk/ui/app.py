@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import tempfile
@@ -19,6 +20,10 @@ from .settings import set_application_names, user_settings
 
 def run_app(database: str | None = None, demo: bool = False) -> int:
     """Open the window on `database` (a path or URL; None for the default) or on a fresh demo copy."""
+    if not has_display():
+        print("mhdesk: there is no screen to open the window on (no DISPLAY or WAYLAND_DISPLAY); "
+              "the command line works without one: mhdesk --help.", file=sys.stderr)
+        return 2
     set_application_names()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setWindowIcon(icon("mhdesk.svg"))
@@ -39,6 +44,13 @@ def run_app(database: str | None = None, demo: bool = False) -> int:
         hook.uninstall()
         if demo_folder is not None:  # the demo is a throw-away copy: nothing of it outlives the run
             shutil.rmtree(demo_folder, ignore_errors=True)
+
+
+def has_display() -> bool:
+    """Qt aborts the process when it finds no screen; say so in a sentence instead."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def open_demo(folder: Path) -> Database | None:

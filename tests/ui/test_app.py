@@ -100,3 +100,16 @@ def test_errors_on_other_threads_reach_the_dialog_too(qapp, qtbot):
     finally:
         hook.uninstall()
     assert "division by zero" in shown[0]
+
+
+def test_without_a_screen_the_window_explains_instead_of_aborting(monkeypatch, capsys):
+    import sys
+
+    from mhdesk.cli import main
+
+    monkeypatch.setattr(sys, "platform", "linux")
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    assert main(["--demo"]) == 2
+    err = capsys.readouterr().err
+    assert "no screen" in err and len(err.strip().splitlines()) == 1
