@@ -16,7 +16,8 @@ from .record_views import copy_records, offer_years, selected_records, setup_tab
 from .records_bus import concerns
 from .views import ViewContext
 
-COLUMN_SAMPLES = {Column.YEAR: "2023", Column.COUNTRY: "Bosnia and Herzegovina", Column.ROLE: "Sub-Regional Coordinator",
+COLUMN_SAMPLES = {Column.YEAR: "2023", Column.COUNTRY: "Bosnia and Herzegovina",
+                  Column.ROLE: "Sub-Regional Coordinator",
                   Column.AREA: "Area", Column.EMAIL: "pvanderauweraert@example.org", Column.PHONE: "+992 00 000 0000"}
 
 
