@@ -185,7 +185,9 @@ class _Writer:
                 self.refs[NewRef("person", index)] = new_id
                 self._record([(import_id, entity, new_id, ADD, None, 1)])
         elif writes.adds:
-            if entity == "indicator_value":  # in key-index order: SQLite inserts them several times faster
+            # In key-index order SQLite inserts a large import several times faster; a small one's index
+            # stays in the page cache, and sorting would cost more than it saves.
+            if entity == "indicator_value" and len(writes.adds) >= LARGE_IMPORT:
                 writes.adds.sort(key=lambda add: _index_order(resolved(add[0])))
             for part in _chunks(writes.adds):
                 insert_rows(conn, entity, (*columns, "version", *extra),
