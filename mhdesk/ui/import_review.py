@@ -13,7 +13,7 @@ from collections import Counter
 from html import escape
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 
 from ..core.returns.plan import ACTIONS, SHEET_ORDER
@@ -21,8 +21,8 @@ from .empty_state import EmptyState
 from .form_loader import load_form
 from .plan_icons import status_icon
 from .plan_view import PlanView
-from .return_files import (APPLIED, APPLYING, NOT_READ, READY, SKIPPED, UNREADABLE, WAITING, ReturnFile,
-                           workbook_paths)
+from .return_files import APPLIED, APPLYING, NOT_READ, READY, SKIPPED, UNREADABLE, WAITING, ReturnFile
+from .workbook_drops import WorkbookDropTarget
 
 NOTICE_STYLE = """
 QLabel#noticeLabel { padding: 7px 10px; border-radius: 4px; background: #eef3f9; color: #1f3b5c; }
@@ -41,7 +41,7 @@ ACTION_HEADERS = {"add": "Added", "change": "Changed", "unchanged": "Unchanged",
 APPLY_TIP = "Write these changes to the database in one step; a backup copy of the database is made first"
 
 
-class ImportReviewDialog(QDialog):
+class ImportReviewDialog(WorkbookDropTarget, QDialog):
     apply_requested = Signal(int)
     skip_requested = Signal(int)
     report_requested = Signal(int)
@@ -107,20 +107,8 @@ class ImportReviewDialog(QDialog):
         if 0 <= self.current_index() < len(self.files):
             signal.emit(self.current_index())
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if workbook_paths(event.mimeData())[0]:
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event) -> None:
-        self.dragEnterEvent(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths, _others = workbook_paths(event.mimeData())
-        if paths:
-            event.acceptProposedAction()
-            self.files_dropped.emit(paths)
+    def workbooks_dropped(self, paths: list, others: int) -> None:
+        self.files_dropped.emit(paths)
 
     # ---- the chosen workbook --------------------------------------------------------
 

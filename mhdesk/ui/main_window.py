@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QMessageBox, QWidget
 
 from .. import __version__
@@ -15,11 +15,11 @@ from .form_loader import load_form
 from .icons import icon
 from .import_flow import ImportFlow, choose_returns
 from .records_bus import RecordsBus
-from .return_files import workbook_paths
 from .views import VIEWS, ViewContext
+from .workbook_drops import WorkbookDropTarget
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WorkbookDropTarget, QMainWindow):
     def __init__(self, settings: QSettings, database: Database | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.ui = load_form(self, "main_window.ui")
@@ -216,22 +216,10 @@ class MainWindow(QMainWindow):
         self.template_dialog = TemplateDialog(Services(self.database), self.settings, self.show_status, self)
         self.template_dialog.open()
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        paths, _others = workbook_paths(event.mimeData())
-        if paths and self.database is not None:
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+    def accepts_workbooks(self) -> bool:
+        return self.database is not None
 
-    def dragMoveEvent(self, event) -> None:
-        self.dragEnterEvent(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths, others = workbook_paths(event.mimeData())
-        if not paths or self.database is None:
-            event.ignore()
-            return
-        event.acceptProposedAction()
+    def workbooks_dropped(self, paths: list, others: int) -> None:
         self.import_returns(paths)
         if others:
             self.show_status(f"Left out {others} dropped item{'s' if others != 1 else ''}: only .xlsx workbooks "
