@@ -53,3 +53,13 @@ def demo_db_path(tmp_path, demo_template):
     path = tmp_path / "demo.sqlite"
     shutil.copyfile(demo_template, path)
     return path
+
+
+@pytest.fixture
+def demo(db, demo_template):
+    """`db` holding the demo records: a copy of the database they were loaded into once."""
+    db.dispose()  # no connection may hold the file while it is replaced
+    for leftover in (db.file.with_name(db.file.name + "-wal"), db.file.with_name(db.file.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+    shutil.copyfile(demo_template, db.file)
+    return db

@@ -7,19 +7,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from return_helpers import apply_return, filled_return, open_window
 
-from mhdesk.core.demo import load_demo
 from mhdesk.core.returns.history import list_imports
 from mhdesk.core.services.imports_read import directory_role_sources
 from mhdesk.ui.models.directory_table import REGIONAL, Column, DirectoryFilter, DirectoryTableModel
 from mhdesk.ui.provenance import Provenance
 
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
-
-
-@pytest.fixture
-def demo(db):
-    load_demo(db)
-    return db
 
 
 @pytest.fixture

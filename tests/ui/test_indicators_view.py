@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from return_helpers import apply_return, filled_return, open_window
 
-from mhdesk.core.demo import load_demo
 from mhdesk.core.returns.history import list_imports
 from mhdesk.ui.formatting import day
 from mhdesk.ui.models.indicators_table import Column, IndicatorFilter, IndicatorsTableModel
@@ -18,12 +17,6 @@ from mhdesk.ui.provenance import Provenance
 
 ASC, DESC = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
-
-
-@pytest.fixture
-def demo(db):
-    load_demo(db)
-    return db
 
 
 @pytest.fixture
