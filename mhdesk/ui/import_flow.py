@@ -247,10 +247,6 @@ class ImportFlow(QObject):
         else:
             self.closed.emit()
 
-    def applied_count(self) -> int:
-        return sum(1 for file in self.files if file.state == APPLIED)
-
-
 def _reporting(progress: Progress, text: str) -> Callable[[int, int], bool]:
     """The core's progress callback: report, and answer False once Cancel was pressed."""
     def report(done: int, total: int) -> bool:

@@ -51,11 +51,6 @@ class ReturnFile:
         return (self.state == READY and self.preview is not None and self.preview.can_apply
                 and self.preview.plan.has_changes)
 
-    @property
-    def settled(self) -> bool:
-        """Nothing more to do with it in this import."""
-        return self.state in (APPLIED, SKIPPED, UNREADABLE) or (self.state == READY and not self.can_apply)
-
     def status_line(self) -> str:
         """The short second line of the file in the list."""
         if self.state == READY and self.preview:

@@ -168,6 +168,3 @@ class Table:
             header = self._header_at.get(column)
             if header is not None:
                 self.log.error(message, self.sheet, index + 1, header)
-
-    def has(self, header: str) -> bool:
-        return header in self.present

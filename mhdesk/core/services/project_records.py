@@ -59,10 +59,6 @@ class ProjectData:
         )
         return replace(base, **changes)
 
-    @property
-    def effective_end(self) -> date | None:
-        return self.extended_to or self.end
-
 
 class ProjectRow(NamedTuple):
     """One line of the projects register, cheap to hold by the hundred thousand."""

@@ -126,11 +126,6 @@ class PlanTreeModel(QAbstractItemModel):
         """The sheets shown, in order."""
         return [s.name for s in self._visible]
 
-    def item_at(self, index: QModelIndex) -> Entry | Problem | None:
-        if not index.isValid() or index.internalId() == 0:
-            return None
-        return self._visible[index.internalId() - 1].shown[index.row()]
-
     def shown_items(self) -> list[Entry | Problem]:
         return [item for sheet in self._visible for item in sheet.shown]
 
