@@ -247,6 +247,7 @@ class ImportFlow(QObject):
         else:
             self.closed.emit()
 
+
 def _reporting(progress: Progress, text: str) -> Callable[[int, int], bool]:
     """The core's progress callback: report, and answer False once Cancel was pressed."""
     def report(done: int, total: int) -> bool:

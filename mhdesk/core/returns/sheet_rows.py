@@ -21,6 +21,7 @@ from .problem_log import ProblemLog
 
 EMPTY = ""
 
+
 def blank(value: Any) -> bool:
     """True for an empty cell, or one holding only spaces."""
     return value == EMPTY or value is None or (value.__class__ is str and not value.strip())

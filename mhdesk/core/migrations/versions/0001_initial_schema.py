@@ -324,7 +324,6 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_testimony_project_id'), ['project_id'], unique=False)
 
 
-
 def downgrade() -> None:
     with op.batch_alter_table('testimony', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_testimony_project_id'))
