@@ -10,7 +10,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import pytest
 
-from mhdesk.core.database import open_database
+from mhdesk.core.connect import open_database
 from mhdesk.core.services import Services
 
 
@@ -39,11 +39,12 @@ def services(db):
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory):
     """The demo records loaded once into a database that tests copy."""
+    from mhdesk.bundled import demo_file
     from mhdesk.core.demo import load_demo
 
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
     database = open_database(path)
-    load_demo(database)
+    load_demo(database, demo_file())
     database.dispose()
     return path
 

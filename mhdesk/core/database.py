@@ -1,7 +1,7 @@
-"""Open a database by path or URL, bring its schema up to date, hand out sessions.
+"""A database by path or URL: its engine, its sessions, its backups.
 
 Nothing here runs at import: the application (or a test) calls
-`open_database(...)` and passes the result to the services.
+`connect.open_database(...)` and passes the result to the services.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
 ENV_VAR = "MHDESK_DATABASE_URL"
@@ -110,25 +110,6 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(path_or_url: str | os.PathLike | None = None, *, upgrade: bool = True) -> Database:
-    """Open (creating if needed) and, by default, migrate and seed the database."""
-    url = resolve_url(path_or_url)
-    try:
-        engine = create_db_engine(url)
-        db = Database(url, engine, sessionmaker(engine, expire_on_commit=False))
-        with engine.connect():
-            pass
-        if upgrade:
-            from .migrate import upgrade_schema
-
-            upgrade_schema(db)
-    except DatabaseError:
-        raise
-    except (SQLAlchemyError, OSError) as exc:
-        raise DatabaseError(f"The database {describe(url)} could not be opened: {_first_line(exc)}") from exc
-    return db
-
-
-def _first_line(exc: BaseException) -> str:
+def first_line(exc: BaseException) -> str:
     text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
     return text[0] if text else type(exc).__name__

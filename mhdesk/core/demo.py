@@ -1,4 +1,4 @@
-"""Write the demo records (resources/demo/demo.json) into a database."""
+"""Write the demo records (resources/demo/demo.json, found by the caller) into a database."""
 
 from __future__ import annotations
 
@@ -10,13 +10,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from ..resources import resource_path
 from .database import Database
 from .models import DirectoryRole, Edition, Event, Indicator, IndicatorValue, Person, Project, Publication
 from .services import Services
 from .services.project_records import PhotoData, ProjectData, TestimonyData
-
-DEMO_FILE = resource_path("demo", "demo.json")
 
 
 @dataclass
@@ -29,7 +26,7 @@ class DemoCounts:
     editions: int = 0
 
 
-def load_demo(db: Database, path: Path = DEMO_FILE) -> DemoCounts:
+def load_demo(db: Database, path: Path) -> DemoCounts:
     """Add the demo records that are not there yet; running it twice adds nothing."""
     data = json.loads(path.read_text(encoding="utf-8"))
     services = Services(db)

@@ -11,11 +11,12 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..core.database import Database
-from . import database_dialogs, style
-from .crash_dialog import ExceptionHook
-from .icons import icon
+from . import database_dialogs
 from .main_window import MainWindow
-from .settings import set_application_names, user_settings
+from .shared import style
+from .shared.crash_dialog import ExceptionHook
+from .shared.icons import icon
+from .shared.settings import set_application_names, user_settings
 
 
 def run_app(database: str | None = None, demo: bool = False) -> int:
@@ -55,13 +56,14 @@ def has_display() -> bool:
 
 def open_demo(folder: Path) -> Database | None:
     """A new database in `folder` filled with the demo records."""
+    from ..bundled import demo_file
     from ..core.demo import load_demo
 
     db = database_dialogs.open_or_explain(None, folder / "demo.sqlite")
     if db is None:
         return None
     try:
-        load_demo(db)
+        load_demo(db, demo_file())
     except FileNotFoundError as exc:
         QMessageBox.warning(None, "Demo", f"The demo records are missing ({exc.filename}); the demo database "
                             "opens empty.")

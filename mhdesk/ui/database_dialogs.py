@@ -7,7 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
-from ..core.database import Database, DatabaseError, open_database
+from ..core.connect import open_database
+from ..core.database import Database, DatabaseError
 
 FILE_FILTER = "mhdesk databases (*.sqlite *.db);;All files (*)"
 

@@ -10,13 +10,14 @@ from .. import __version__
 from ..core.database import Database
 from ..core.services import Services
 from . import database_dialogs
-from .empty_state import EmptyState
-from .form_loader import load_form
-from .icons import icon
-from .import_flow import ImportFlow, choose_returns
-from .records_bus import RecordsBus
-from .views import VIEWS, ViewContext
-from .workbook_drops import WorkbookDropTarget
+from .returns.import_flow import ImportFlow, choose_returns
+from .returns.workbook_drops import WorkbookDropTarget
+from .shared.empty_state import EmptyState
+from .shared.form_loader import load_form
+from .shared.icons import icon
+from .shared.records_bus import RecordsBus
+from .view_context import ViewContext
+from .views import VIEWS
 
 
 class MainWindow(WorkbookDropTarget, QMainWindow):
@@ -209,7 +210,7 @@ class MainWindow(WorkbookDropTarget, QMainWindow):
             flow.deleteLater()
 
     def new_return_template(self) -> None:
-        from .template_dialog import TemplateDialog
+        from .returns.template_dialog import TemplateDialog
 
         if self.database is None:
             return

@@ -19,21 +19,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from ..core.services import Services
-from .empty_state import EmptyState
-from .records_bus import RecordsBus
-
-
-@dataclass(frozen=True)
-class ViewContext:
-    services: Services
-    undo_stack: QUndoStack
-    show_status: Callable[[str], None]  # a short note in the status bar
-    bus: RecordsBus
-    parent: QWidget | None = None
+from .shared.empty_state import EmptyState
+from .view_context import ViewContext
 
 
 @dataclass(frozen=True)
@@ -50,25 +39,25 @@ def placeholder(heading: str, text: str, icon_name: str | None = None) -> Callab
 
 
 def _projects(context: ViewContext) -> QWidget:
-    from .projects_view import ProjectsView
+    from .projects.view import ProjectsView
 
     return ProjectsView(context)
 
 
 def _directory(context: ViewContext) -> QWidget:
-    from .directory_view import DirectoryView
+    from .directory.view import DirectoryView
 
     return DirectoryView(context)
 
 
 def _indicators(context: ViewContext) -> QWidget:
-    from .indicators_view import IndicatorsView
+    from .indicators.view import IndicatorsView
 
     return IndicatorsView(context)
 
 
 def _returns(context: ViewContext) -> QWidget:
-    from .returns_view import ReturnsView
+    from .returns.view import ReturnsView
 
     return ReturnsView(context)
 

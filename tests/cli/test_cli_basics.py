@@ -11,7 +11,8 @@ import sys
 import pytest
 
 from mhdesk import __version__
-from mhdesk.cli import PROJECT_FIELDS, main
+from mhdesk.cli.listing import PROJECT_FIELDS
+from mhdesk.cli.main import main
 
 
 def run(capsys, *argv) -> tuple[int, str, str]:

@@ -10,9 +10,9 @@ import pytest
 from openpyxl.comments import Comment
 
 from mhdesk.core.returns import layout
-from mhdesk.core.returns.annotate import ERROR_FILL, PROBLEMS_SHEET, WARNING_FILL, write_problem_report
 from mhdesk.core.returns.problems import Problem, ReturnFileError
-from mhdesk.core.returns.template import write_template
+from mhdesk.core.returns.report.annotate import ERROR_FILL, PROBLEMS_SHEET, WARNING_FILL, write_problem_report
+from mhdesk.core.returns.template.writer import write_template
 
 RED, AMBER = ERROR_FILL.fgColor.rgb, WARNING_FILL.fgColor.rgb
 

@@ -8,14 +8,13 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
-
 from test_plan_helpers import MISSION, event, parsed_return, project, role, snapshot, value, values_by_key
 
 from mhdesk.core.models import ImportChange, ImportRecord
-from mhdesk.core.returns.apply import ImportBlocked, ImportCancelled, StalePlan, apply_plan
+from mhdesk.core.returns.apply.applier import ImportBlocked, ImportCancelled, StalePlan, apply_plan
 from mhdesk.core.returns.bulk import row_from_json
-from mhdesk.core.returns.plan import Plan
-from mhdesk.core.returns.planner import plan_return
+from mhdesk.core.returns.plan.model import Plan
+from mhdesk.core.returns.plan.planner import plan_return
 from mhdesk.core.returns.problems import Problem
 
 
@@ -146,7 +145,7 @@ def test_two_new_projects_naming_the_same_new_donor_share_it(db):
 
 
 def test_id_runs():
-    from mhdesk.core.returns.apply import id_runs
+    from mhdesk.core.returns.apply.applier import id_runs
 
     assert list(id_runs([3, 4, 5, 9, 11, 12])) == [(3, 5), (9, 9), (11, 12)]
     assert list(id_runs([])) == []

@@ -6,12 +6,19 @@ import pytest
 from test_plan_helpers import parsed_return, value
 from workbooks import return_workbook
 
-from mhdesk.core.returns.apply import ImportCancelled, apply_plan
-from mhdesk.core.returns.history import (MISSING, RETURNED, ROLLED_BACK, WITH_PROBLEMS, import_details, list_imports,
-                                         returns_overview)
+from mhdesk.core.returns.apply.applier import ImportCancelled, apply_plan
+from mhdesk.core.returns.apply.rollback import rollback_import
+from mhdesk.core.returns.history import (
+    MISSING,
+    RETURNED,
+    ROLLED_BACK,
+    WITH_PROBLEMS,
+    import_details,
+    list_imports,
+    returns_overview,
+)
 from mhdesk.core.returns.importer import ReturnImporter
-from mhdesk.core.returns.planner import plan_return
-from mhdesk.core.returns.rollback import rollback_import
+from mhdesk.core.returns.plan.planner import plan_return
 
 
 def imported(db, mission: str, year: int, *values):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import openpyxl
 
-from mhdesk.cli import EXIT_OK, main
-from mhdesk.core.returns.template import write_template
+from mhdesk.cli.common import EXIT_OK
+from mhdesk.cli.main import main
+from mhdesk.core.returns.template.writer import write_template
 
 HEADERS = ["Title", "Code", "Duration", "Budget", "Donor", "Comments", "Countries", "Status", "Health budget",
            "Start", "End", "Thematic areas", "Currency"]

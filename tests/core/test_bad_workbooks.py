@@ -12,10 +12,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
-from mhdesk.core.returns.problems import ReturnFileError
-from mhdesk.core.returns.reader import read_return
-
 from workbooks import (
     ole2_bytes,
     replace_member,
@@ -25,6 +21,9 @@ from workbooks import (
     write_workbook,
     zip_of,
 )
+
+from mhdesk.core.returns.problems import ReturnFileError
+from mhdesk.core.returns.read.reader import read_return
 
 GOOD_PROJECT = {"Code": "MA.0467", "Title": "Health for migrants"}
 

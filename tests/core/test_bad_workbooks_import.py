@@ -6,10 +6,10 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-
-from mhdesk.cli import EXIT_FILE, EXIT_INPUT, main
-
 from test_bad_workbooks import CASES, Refused
+
+from mhdesk.cli.common import EXIT_FILE, EXIT_INPUT
+from mhdesk.cli.main import main
 
 
 def database_fingerprint(db) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from mhdesk.bench import run_import_bench
+from mhdesk.bench.imports import run_import_bench
 
 
 def test_import_bench_prints_timings_and_verdicts():

@@ -9,7 +9,8 @@ import pytest
 from test_plan_helpers import snapshot
 from workbooks import return_workbook
 
-from mhdesk.cli import EXIT_DECLINED, EXIT_FILE, EXIT_INPUT, EXIT_OK, main
+from mhdesk.cli.common import EXIT_DECLINED, EXIT_FILE, EXIT_INPUT, EXIT_OK
+from mhdesk.cli.main import main
 
 
 def run(db, *args) -> int:

@@ -13,17 +13,17 @@ from pathlib import Path
 from sqlalchemy import text
 from test_plan_helpers import parsed_return, snapshot, value
 
-from mhdesk.core.returns.apply import PAUSE_ENV, apply_plan
-from mhdesk.core.returns.planner import plan_return
+from mhdesk.core.returns.apply.applier import PAUSE_ENV, apply_plan
+from mhdesk.core.returns.plan.planner import plan_return
 
 ROOT = Path(__file__).resolve().parents[2]
 
 BIG_IMPORT = textwrap.dedent("""
     import sys
     sys.path[:0] = [{root!r}, {helpers!r}]
-    from mhdesk.core.database import open_database
-    from mhdesk.core.returns.apply import apply_plan
-    from mhdesk.core.returns.planner import plan_return
+    from mhdesk.core.connect import open_database
+    from mhdesk.core.returns.apply.applier import apply_plan
+    from mhdesk.core.returns.plan.planner import plan_return
     from test_plan_helpers import parsed_return, value
 
     codes = ["FACILITIES", "MOBILE_TEAMS", "POE", "PHC_CONSULT", "SPEC_CONSULT", "REFERRALS", "HEALTH_ASSESS",

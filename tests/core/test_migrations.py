@@ -8,7 +8,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import create_engine, text
 
-from mhdesk.core.database import open_database
+from mhdesk.core.connect import open_database
 from mhdesk.core.migrate import MIGRATIONS, current_revision, head_revision
 from mhdesk.core.services import Services
 

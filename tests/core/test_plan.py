@@ -7,9 +7,9 @@ from decimal import Decimal
 
 from test_plan_helpers import MISSION, YEAR, event, parsed_return, project, role, snapshot, value
 
-from mhdesk.core.returns.apply import apply_plan
-from mhdesk.core.returns.plan import ADD, CHANGE, REMOVE, UNCHANGED, Plan
-from mhdesk.core.returns.planner import plan_return
+from mhdesk.core.returns.apply.applier import apply_plan
+from mhdesk.core.returns.plan.model import ADD, CHANGE, REMOVE, UNCHANGED, Plan
+from mhdesk.core.returns.plan.planner import plan_return
 from mhdesk.core.returns.problems import Problem
 
 

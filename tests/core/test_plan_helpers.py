@@ -10,8 +10,14 @@ from decimal import Decimal
 
 from sqlalchemy import text
 
-from mhdesk.core.returns.parsed import (IncomingEvent, IncomingProject, IncomingRole, IncomingValue, ParsedReturn,
-                                        ReturnHeader)
+from mhdesk.core.returns.parsed import (
+    IncomingEvent,
+    IncomingProject,
+    IncomingRole,
+    IncomingValue,
+    ParsedReturn,
+    ReturnHeader,
+)
 from mhdesk.core.services.project_records import ProjectData
 
 MISSION, YEAR = "Tajikistan", 2019

@@ -7,10 +7,9 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-
-from mhdesk.core.returns.reader import read_return
-
 from workbooks import return_workbook, set_cached_values, write_workbook
+
+from mhdesk.core.returns.read.reader import read_return
 
 
 @pytest.fixture
@@ -209,7 +208,7 @@ def test_template_metadata_fills_an_empty_return_sheet(tmp_path, catalog):
 
 
 def test_a_template_written_by_mhdesk_reads_without_problems(tmp_path, services, catalog):
-    from mhdesk.core.returns.template import write_template
+    from mhdesk.core.returns.template.writer import write_template
 
     path = write_template(services, "Kosovo", 2019, tmp_path / "template.xlsx")
     parsed = read_return(path, catalog)

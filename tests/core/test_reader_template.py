@@ -9,8 +9,8 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from mhdesk.core.models import Country, DirectoryRole, Event, Indicator, IndicatorValue, Person, ProgrammeArea
-from mhdesk.core.returns.reader import read_return
-from mhdesk.core.returns.template import write_template
+from mhdesk.core.returns.read.reader import read_return
+from mhdesk.core.returns.template.writer import write_template
 from mhdesk.core.services.project_records import ProjectData
 
 PROJECT = ProjectData(

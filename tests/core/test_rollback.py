@@ -7,13 +7,12 @@ from decimal import Decimal
 
 import pytest
 from sqlalchemy import text
-
 from test_plan_helpers import event, parsed_return, project, role, snapshot, value
 
 from mhdesk.core.errors import MhdeskError
-from mhdesk.core.returns.apply import apply_plan
-from mhdesk.core.returns.planner import plan_return
-from mhdesk.core.returns.rollback import RollbackRefused, rollback_import
+from mhdesk.core.returns.apply.applier import apply_plan
+from mhdesk.core.returns.apply.rollback import RollbackRefused, rollback_import
+from mhdesk.core.returns.plan.planner import plan_return
 
 RECORDS = ("project", "project_country", "project_donor", "achievement", "person", "directory_role",
            "indicator_value", "event", "donor")

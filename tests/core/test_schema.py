@@ -10,10 +10,17 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.exc import IntegrityError
 
-from mhdesk.core.database import open_database
+from mhdesk.core.connect import open_database
 from mhdesk.core.migrate import current_revision, head_revision
 from mhdesk.core.models import (
-    Achievement, Base, Country, Indicator, IndicatorValue, ProgrammeArea, Project, ThematicArea,
+    Achievement,
+    Base,
+    Country,
+    Indicator,
+    IndicatorValue,
+    ProgrammeArea,
+    Project,
+    ThematicArea,
 )
 from mhdesk.core.services.project_records import ProjectData
 

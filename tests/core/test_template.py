@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from mhdesk.core.models import Country, DirectoryRole, Event, Indicator, IndicatorValue, Person, ProgrammeArea
 from mhdesk.core.returns import layout
-from mhdesk.core.returns.template import UnknownMission, write_template
+from mhdesk.core.returns.template.writer import UnknownMission, write_template
 from mhdesk.core.services.project_records import ProjectData
 
 TABLE_NAMES = [s.name for s in layout.TABLE_SHEETS]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import openpyxl
 import pytest
 
-from mhdesk.cli import EXIT_FILE, EXIT_INPUT, EXIT_OK, main
+from mhdesk.cli.common import EXIT_FILE, EXIT_INPUT, EXIT_OK
+from mhdesk.cli.main import main
 from mhdesk.core.returns import layout
 
 

@@ -9,10 +9,10 @@ import openpyxl
 from sqlalchemy import select
 
 from mhdesk.core.models import Country, DirectoryRole, Indicator, IndicatorValue, Person, ProgrammeArea
-from mhdesk.core.returns.annotate import ERROR_FILL, write_problem_report
-from mhdesk.core.returns.planner import plan_return
-from mhdesk.core.returns.reader import read_return
-from mhdesk.core.returns.template import write_template
+from mhdesk.core.returns.plan.planner import plan_return
+from mhdesk.core.returns.read.reader import read_return
+from mhdesk.core.returns.report.annotate import ERROR_FILL, write_problem_report
+from mhdesk.core.returns.template.writer import write_template
 from mhdesk.core.services.project_records import ProjectData
 
 

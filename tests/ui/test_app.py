@@ -10,10 +10,12 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from mhdesk.core.demo import DEMO_FILE
+from mhdesk.bundled import demo_file
+
+DEMO_FILE = demo_file()
 from mhdesk.ui.app import run_app
-from mhdesk.ui.crash_dialog import ExceptionHook
 from mhdesk.ui.main_window import MainWindow
+from mhdesk.ui.shared.crash_dialog import ExceptionHook
 
 
 def when_shown(kind, check, tries: int = 200):
@@ -105,7 +107,7 @@ def test_errors_on_other_threads_reach_the_dialog_too(qapp, qtbot):
 def test_without_a_screen_the_window_explains_instead_of_aborting(monkeypatch, capsys):
     import sys
 
-    from mhdesk.cli import main
+    from mhdesk.cli.main import main
 
     monkeypatch.setattr(sys, "platform", "linux")
     for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):

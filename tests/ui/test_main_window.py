@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QSettings, QTimer, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
-
-from mhdesk.core.database import open_database
-from mhdesk.core.services import Services
-from mhdesk.ui.empty_state import EmptyState
-from mhdesk.ui.main_window import MainWindow
-from mhdesk.ui.views import VIEWS
 from ui_helpers import click_button, shown_codes
+
+from mhdesk.core.connect import open_database
+from mhdesk.core.services import Services
+from mhdesk.ui.main_window import MainWindow
+from mhdesk.ui.shared.empty_state import EmptyState
+from mhdesk.ui.views import VIEWS
 
 
 def test_window_names_the_database_and_lists_the_places(window, db):

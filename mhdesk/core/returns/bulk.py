@@ -14,9 +14,21 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import BigInteger, Connection, Date, DateTime, Table, bindparam, column, delete, insert, select
+from sqlalchemy import (
+    BigInteger,
+    Connection,
+    Date,
+    DateTime,
+    Table,
+    bindparam,
+    column,
+    delete,
+    insert,
+    select,
+    type_coerce,
+    update,
+)
 from sqlalchemy import table as table_clause
-from sqlalchemy import type_coerce, update
 
 from ..models import DirectoryRole, Donor, Event, ImportChange, IndicatorValue, Person, Project
 from ..models.base import Money

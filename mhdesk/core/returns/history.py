@@ -11,7 +11,7 @@ from sqlalchemy import select
 from ..database import Database
 from ..models import Country, ImportRecord
 from ..models.reference import SUBREGIONS
-from .plan import Plan
+from .plan.model import Plan
 
 RETURNED, WITH_PROBLEMS, ROLLED_BACK, MISSING = "returned", "returned with problems", "rolled back", "missing"
 

@@ -20,12 +20,13 @@ from pathlib import Path
 from ..collector import collector_paused
 from ..database import Database
 from ..services import Services
-from .apply import ImportCancelled, ImportSummary, Progress, apply_plan
+from .apply.applier import ImportCancelled, ImportSummary, Progress, apply_plan
+from .apply.rollback import RollbackSummary, rollback_import
 from .parsed import ParsedReturn
-from .plan import Plan
-from .planner import DEFAULT_THRESHOLD, plan_return
+from .plan.context import DEFAULT_THRESHOLD
+from .plan.model import Plan
+from .plan.planner import plan_return
 from .problems import Problem
-from .rollback import RollbackSummary, rollback_import
 
 
 @dataclass
@@ -53,7 +54,7 @@ class ReturnImporter:
 
     def dry_run(self, path: str | os.PathLike, progress: Progress | None = None) -> ImportPreview:
         """Read the workbook and plan its import. Raises ReturnFileError for an unreadable file."""
-        from .reader import read_return
+        from .read.reader import read_return
 
         _report(progress, 0, 3)
         with collector_paused():

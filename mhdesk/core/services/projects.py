@@ -11,9 +11,16 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..database import Database
-from ..errors import NotFound, StaleRecord, ValidationFailed, Issue
+from ..errors import Issue, NotFound, StaleRecord, ValidationFailed
 from ..models import (
-    Achievement, Country, Donor, Photo, ProgrammeArea, Project, Testimony, ThematicArea,
+    Achievement,
+    Country,
+    Donor,
+    Photo,
+    ProgrammeArea,
+    Project,
+    Testimony,
+    ThematicArea,
 )
 from ..models.projects import project_country, project_donor, project_thematic_area
 from .project_records import PhotoData, ProjectData, ProjectRow, TestimonyData

@@ -1,0 +1,30 @@
+"""Files shipped with mhdesk (forms, icons, fonts, demo data), found the same way everywhere.
+
+`forms/` and `resources/` sit at the top of the source tree and are installed
+as the data packages `mhdesk.forms` and `mhdesk.resources` (pyproject's
+package-dir), so one `importlib.resources` lookup serves an editable
+checkout, an installed wheel and a frozen bundle.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+
+@cache
+def _package_folder(package: str) -> Path:
+    return Path(str(files(package)))
+
+
+def resource_path(*parts: str) -> Path:
+    return _package_folder("mhdesk.resources").joinpath(*parts)
+
+
+def form_path(name: str) -> Path:
+    return _package_folder("mhdesk.forms") / name
+
+
+def demo_file() -> Path:
+    return resource_path("demo", "demo.json")

@@ -1,0 +1,22 @@
+"""The `mhdesk bench` sub-command: run the benchmarks and print their figures."""
+
+from __future__ import annotations
+
+
+def register(commands) -> None:
+    parser = commands.add_parser("bench", help="run the benchmark suite and print its figures")
+    parser.add_argument("--rows", type=int, nargs="+", default=[10_000, 100_000], metavar="N",
+                        help="indicator rows of the generated returns (default: 10000 100000)")
+    parser.add_argument("--table-rows", type=int, default=100_000, metavar="N",
+                        help="projects in the table benchmark (default: 100000; 0 skips it)")
+    parser.set_defaults(handler=cmd_bench)
+
+
+def cmd_bench(args) -> int:
+    from ..bench.imports import run_import_bench
+    from ..bench.table import run_table_bench
+
+    run_import_bench(args.rows)
+    if args.table_rows:
+        run_table_bench(args.table_rows)
+    return 0

@@ -1,0 +1,36 @@
+"""What every command shares: exit codes, plain-sentence usage errors, opening the database."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..core.connect import open_database
+from ..core.database import Database
+
+EXIT_OK, EXIT_INPUT, EXIT_FILE, EXIT_DECLINED = 0, 1, 2, 3
+
+
+class UsageError(Exception):
+    pass
+
+
+class Parser(argparse.ArgumentParser):
+    """Bad arguments give one plain sentence (exit 2), not a usage dump."""
+
+    def error(self, message: str):
+        raise UsageError(message[:1].upper() + message[1:] + ".")
+
+
+def open_db(args) -> Database:
+    """Open the database of `--database`; `main` closes it when the command is done."""
+    db = open_database(args.database)
+    args.opened.append(db)
+    return db
+
+
+def resolve_country(db: Database, text: str | None) -> str | None:
+    if not text:
+        return None
+    from ..core.services import Services
+
+    return Services(db).catalog.country_resolver().resolve(text)

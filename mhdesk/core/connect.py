@@ -1,0 +1,28 @@
+"""Opening a database: connect, bring its schema up to date, seed reference data."""
+
+from __future__ import annotations
+
+import os
+
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import sessionmaker
+
+from .database import Database, DatabaseError, create_db_engine, describe, first_line, resolve_url
+from .migrate import upgrade_schema
+
+
+def open_database(path_or_url: str | os.PathLike | None = None, *, upgrade: bool = True) -> Database:
+    """Open (creating if needed) and, by default, migrate and seed the database."""
+    url = resolve_url(path_or_url)
+    try:
+        engine = create_db_engine(url)
+        db = Database(url, engine, sessionmaker(engine, expire_on_commit=False))
+        with engine.connect():
+            pass
+        if upgrade:
+            upgrade_schema(db)
+    except DatabaseError:
+        raise
+    except (SQLAlchemyError, OSError) as exc:
+        raise DatabaseError(f"The database {describe(url)} could not be opened: {first_line(exc)}") from exc
+    return db

@@ -1,0 +1,141 @@
+"""The dry run of the Projects and Events sheets."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from ...models import Project
+from ...services.project_records import ProjectData
+from ...services.project_rules import check_project
+from ...services.projects import to_data
+from ..bulk import DATA_COLUMNS, TABLES
+from .context import PlanContext, ProjectWrite, field_changes, source_cell
+from .model import ADD, CHANGE, UNCHANGED, Entry
+
+PROJECT_LABELS = {
+    "title": "Title", "programme_area": "Programme area", "donors": "Donor", "budget": "Budget",
+    "currency": "Currency", "health_budget": "Health budget", "start": "Start", "end": "End",
+    "extended_to": "Extended to", "countries": "Countries", "managing_mission": "Managing mission",
+    "thematic_areas": "Thematic areas", "status": "Status", "summary": "Summary", "achievements": "Achievements",
+}
+EVENT_LABELS = {"date_precision": "Date", "title": "Title", "place": "Place", "country_id": "Country",
+                "participants": "Participants", "description": "Description"}
+
+FULL_LOAD = (selectinload(Project.donor_links), selectinload(Project.countries), selectinload(Project.thematic_areas),
+              selectinload(Project.achievements), selectinload(Project.photos), selectinload(Project.testimonies),
+              selectinload(Project.programme_area), selectinload(Project.managing_mission))
+
+
+def plan_projects(ctx: PlanContext) -> None:
+    session = ctx.session
+    ctx.project_ids.update(session.execute(select(Project.code, Project.id)).all())
+    incoming = ctx.parsed.projects
+    codes = [p.data.code for p in incoming]
+    existing = {p.code: to_data(p) for p in session.scalars(
+        select(Project).where(Project.code.in_(codes)).options(*FULL_LOAD))} if codes else {}
+    seen: dict[str, int] = {}
+    for item in incoming:
+        code = item.data.code
+        if code in seen:
+            ctx.problem("error", f"{code} is already on row {seen[code]}", "Projects", item.row, "Code")
+            continue
+        seen[code] = item.row
+        before = existing.get(code)
+        after = _merged(before, item.data, item.given) if before else item.data.copy(id=None, version=None)
+        if not _valid(ctx, after, item.row):
+            continue
+        label = f"{code} {after.title}".strip()
+        if before is None:
+            ctx.new_project_codes.add(code)
+            ctx.writes.projects.append(ProjectWrite(ADD, after, None, item.row))
+            ctx.entry(Entry("Projects", ADD, label, item.row))
+            continue
+        changes = field_changes(PROJECT_LABELS, _comparable(before), _comparable(after))
+        if changes:
+            ctx.writes.projects.append(ProjectWrite(CHANGE, after, before.version, item.row))
+        ctx.entry(Entry("Projects", CHANGE if changes else UNCHANGED, label, item.row, changes))
+
+
+def _merged(before: ProjectData, incoming: ProjectData, given: frozenset[str]) -> ProjectData:
+    """The existing project with only the fields the return gave a value for replaced."""
+    given = given or frozenset(name for name in PROJECT_LABELS if getattr(incoming, name) not in (None, "", [], {}))
+    after = before.copy()
+    for name in given:
+        if name == "achievements":  # a return reports its own year's achievements; other years stay
+            after.achievements = {**before.achievements, **incoming.achievements}
+        elif name in PROJECT_LABELS:
+            value = getattr(incoming, name)
+            setattr(after, name, list(value) if isinstance(value, list) else value)
+    return after
+
+
+def _comparable(data: ProjectData) -> dict:
+    """The fields as compared: countries and thematic areas are sets (the database lists them by name)."""
+    fields = dict(vars(data))
+    for name in ("countries", "thematic_areas"):
+        fields[name] = sorted(fields[name])
+    return fields
+
+
+def _valid(ctx: PlanContext, data: ProjectData, row: int) -> bool:
+    problems = [(issue.field, issue.message) for issue in check_project(data)]
+    for name in [*data.countries, *([data.managing_mission] if data.managing_mission else [])]:
+        if name not in ctx.country_ids:
+            problems.append(("Countries", f'"{name}" is not a known country'))
+    problems += [("Thematic areas", f'"{t}" is not a known thematic area')
+                 for t in data.thematic_areas if t not in ctx.thematic_areas]
+    if data.programme_area and data.programme_area not in ctx.area_ids:
+        problems.append(("Programme area", f'"{data.programme_area}" is not a programme area'))
+    for column, message in problems:
+        ctx.problem("error", message, "Projects", row, column)
+    return not problems
+
+
+def plan_events(ctx: PlanContext) -> None:
+    incoming = ctx.parsed.events
+    if not incoming:
+        return
+    table = TABLES["event"]
+    columns = DATA_COLUMNS["event"]
+    dates = sorted({e.date for e in incoming})
+    existing = {}
+    for row in ctx.session.execute(select(table.c.id, table.c.version, *(table.c[c] for c in columns))
+                                   .where(table.c.date.in_(dates))):
+        existing.setdefault((row.date, _title_key(row.title)), row)
+    names = ctx.country_names
+    seen: dict[tuple, int] = {}
+    for event in incoming:
+        key = (event.date, _title_key(event.title))
+        if key in seen:
+            ctx.problem("error", f"the same date and title as row {seen[key]}", "Events", event.row, "Title")
+            continue
+        seen[key] = event.row
+        country_id = ctx.country_ids.get(event.country) if event.country else None
+        if event.country and country_id is None:
+            ctx.problem("error", f'"{event.country}" is not a known country', "Events", event.row, "Country")
+            continue
+        given = dict(date=event.date, date_precision=event.date_precision, title=event.title.strip(),
+                     place=event.place, country_id=country_id, participants=event.participants,
+                     description=event.description)
+        label = f"{event.date.isoformat()} {event.title}"
+        cell = source_cell("Events", event.row)
+        old = existing.get(key)
+        if old is None:
+            ctx.writes.tables["event"].adds.append((tuple(given[c] for c in columns), cell))
+            ctx.entry(Entry("Events", ADD, label, event.row))
+            continue
+        before = {c: getattr(old, c) for c in columns}
+        after = {c: before[c] if given[c] is None else given[c] for c in columns}  # empty cells leave values alone
+        changes = field_changes(EVENT_LABELS, _named(before, names), _named(after, names))
+        if changes:
+            ctx.writes.tables["event"].changes.append((old.id, old.version, tuple(after[c] for c in columns), cell))
+        ctx.entry(Entry("Events", CHANGE if changes else UNCHANGED, label, event.row, changes))
+
+
+def _title_key(title: str) -> str:
+    return " ".join(title.split()).casefold()
+
+
+def _named(values: dict, country_names: dict[int, str]) -> dict:
+    return {**values, "country_id": country_names.get(values["country_id"])}

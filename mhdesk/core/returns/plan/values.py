@@ -1,0 +1,139 @@
+"""The dry run of the Indicators sheet, beside each value the same key's value a year before.
+
+Built for a hundred thousand rows: one query loads every stored value the
+return could match, supersede or compare with; matching is by dictionary.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_EVEN, Decimal
+
+from sqlalchemy import and_, or_, select
+
+from ..bulk import TABLES, stored_columns
+from .context import NewRef, PlanContext, shown_cents
+from .model import ADD, CHANGE, REMOVE, UNCHANGED, Entry, FieldChange
+
+SHEET = "Indicators"
+
+
+def plan_values(ctx: PlanContext) -> None:
+    incoming = _resolved(ctx)
+    if not ctx.parsed.values:
+        return  # no Indicators rows: nothing reported there, nothing superseded
+    stored = _stored_rows(ctx, incoming)
+    by_key = {row[1:7]: row for row in stored}
+    earlier = {row[1:7]: row[7] for row in stored}
+    earlier.update((key, cents) for _, key, cents in incoming)
+    names, countries, codes = ctx.indicator_names, ctx.country_names, {i: c for c, i in ctx.project_ids.items()}
+    adds, changes = ctx.writes.tables["indicator_value"].adds, ctx.writes.tables["indicator_value"].changes
+    entries, matched, threshold = ctx.plan.entries, set(), ctx.threshold
+    for value, key, cents in incoming:
+        indicator_id, country_id, year, project, sex, age = key
+        previous = earlier.get((indicator_id, country_id, year - 1, project, sex, age))
+        pct = None
+        if previous:
+            pct = round((cents - previous) * 100 / previous, 1)
+            if cents > previous * threshold or cents * threshold < previous:
+                ctx.problem("warning", _jump(cents, previous, year - 1, threshold), SHEET, value.row, "Value")
+        label = _label(names, countries, codes, key)
+        cell = f"{SHEET}!{value.row}:{value.row}"  # source_cell(), inlined: this loop runs per row
+        shown_previous = None if previous is None else shown_cents(previous)
+        row = by_key.get(key)
+        if row is None:
+            adds.append(((*key, cents, value.note), cell))
+            entries.append(Entry(SHEET, ADD, label, value.row, (FieldChange("Value", "", shown_cents(cents)),),
+                                 shown_previous, pct))
+            continue
+        matched.add(row[0])
+        note = row[8] if value.note is None else value.note
+        diff = ()
+        if cents != row[7]:
+            diff = (FieldChange("Value", shown_cents(row[7]), shown_cents(cents)),)
+        if note != row[8]:
+            diff += (FieldChange("Note", row[8] or "", note or ""),)
+        if diff:
+            changes.append((row[0], row[9], (*key, cents, note), cell))
+        entries.append(Entry(SHEET, CHANGE if diff else UNCHANGED, label, value.row, diff, shown_previous, pct))
+    removes = ctx.writes.tables["indicator_value"].removes
+    for row in stored:
+        if row[0] not in matched and _superseded(ctx, row):
+            removes.append((row[0], row[9]))
+            entries.append(Entry(SHEET, REMOVE, _label(names, countries, codes, row[1:7]), None,
+                                 (FieldChange("Value", shown_cents(row[7]), ""),)))
+
+
+def _resolved(ctx: PlanContext) -> list[tuple]:
+    """(incoming value, key with ids, amount in hundredths) for each row that names known things."""
+    out, seen = [], {}
+    country_ids, indicator_ids, project_ids = ctx.country_ids, ctx.indicator_ids, ctx.project_ids
+    mission = next(n for n, i in country_ids.items() if i == ctx.mission_id)
+    for value in ctx.parsed.values:
+        indicator_id = indicator_ids.get(value.indicator_code)
+        country_id = country_ids.get(value.country or mission)
+        project = None
+        if value.project_code:
+            project = project_ids.get(value.project_code)
+            if project is None and value.project_code in ctx.new_project_codes:
+                project = NewRef("project", value.project_code)
+        problem = None
+        if indicator_id is None:
+            problem = ("Indicator", f'"{value.indicator_code}" is not an indicator of the catalogue')
+        elif country_id is None:
+            problem = ("Country", f'"{value.country}" is not a known country')
+        elif value.project_code and project is None:
+            problem = ("Project code", f"{value.project_code} is neither in this return nor already known")
+        elif value.value < 0:
+            problem = ("Value", f"{value.value} is negative")
+        if problem:
+            ctx.problem("error", problem[1], SHEET, value.row, problem[0])
+            continue
+        key = (indicator_id, country_id, value.year, project, value.sex or "", value.age_group or "")
+        if key in seen:
+            ctx.problem("error", f"the same indicator, country, year, project, sex and age group as row {seen[key]}",
+                        SHEET, value.row, "Indicator")
+            continue
+        seen[key] = value.row
+        out.append((value, key, _cents(value.value)))
+    return out
+
+
+def _stored_rows(ctx: PlanContext, incoming: list[tuple]) -> list[tuple]:
+    """Stored values the return may match, supersede or compare with: (id, the six key fields, amount in
+    hundredths, note, version, source import)."""
+    table = TABLES["indicator_value"]
+    countries = {key[1] for _, key, _ in incoming} | {ctx.mission_id}
+    years = {key[2] for _, key, _ in incoming} | {ctx.year}
+    years |= {y - 1 for y in years}
+    wanted = and_(table.c.country_id.in_(sorted(countries)), table.c.year.in_(sorted(years)))
+    if ctx.prior_imports:
+        wanted = or_(wanted, table.c.source_import_id.in_(ctx.prior_imports))
+    value = next(c for c in stored_columns("indicator_value") if c.name == "value")
+    columns = (table.c.id, table.c.indicator_id, table.c.country_id, table.c.year, table.c.project_id, table.c.sex,
+               table.c.age_group, value, table.c.note, table.c.version, table.c.source_import_id)
+    return [tuple(r) for r in ctx.session.execute(select(*columns).where(wanted))]
+
+
+def _superseded(ctx: PlanContext, row: tuple) -> bool:
+    """Written by an earlier return of this mission and year, or the mission's own value of that year."""
+    return row[10] in ctx.prior_imports or (row[2] == ctx.mission_id and row[3] == ctx.year)
+
+
+def _label(names: dict, countries: dict, codes: dict, key: tuple) -> str:
+    indicator_id, country_id, year, project, sex, age = key
+    parts = [names[indicator_id], f"{countries[country_id]} {year}"]
+    if project is not None:
+        parts.append(project.key if isinstance(project, NewRef) else codes.get(project, f"project #{project}"))
+    parts += [p for p in (sex, age) if p]
+    return ", ".join(parts)
+
+
+def _cents(value: Decimal) -> int:
+    return int((value * 100).to_integral_value(ROUND_HALF_EVEN))
+
+
+def _jump(cents: int, previous: int, year: int, threshold: float) -> str:
+    new, old = shown_cents(cents), shown_cents(previous)
+    if cents > previous:
+        return f"{new} is {cents / previous:.1f} times the {year} value {old} (more than x{threshold:g}); please check"
+    return f"{new} is under 1/{threshold:g} of the {year} value {old}; please check"

@@ -1,0 +1,203 @@
+"""The `Indicators` sheet: one value per row, possibly a hundred thousand rows.
+
+The loop does as little as it can per row: repeated texts (indicator names,
+countries, sex, age group, year, project codes) are resolved once through
+dictionaries, and whole numbers skip the general number parser.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from ...parsing import (
+    ParseError,
+    clean_text,
+    normalize_project_code,
+    parse_age_group,
+    parse_number,
+    parse_sex,
+    parse_year,
+)
+from ..layout import INDICATORS
+from ..parsed import IncomingValue
+from .context import ReadContext
+from .sheet_rows import EMPTY, Table, blank
+
+SHEET = INDICATORS.name
+SEX_PARTS = ("female", "male")
+AGE_PARTS = ("children", "adults")
+_INFINITY = float("inf")
+_MISSING = object()
+
+
+def _resolve(cache: dict, parse, value: Any, log, row: int, column: str, missing: str | None = None) -> Any:
+    """The slow path of a look-up: parse (once per distinct value), remember the
+    answer or the refusal, and log the refusal at the cell. Returns _MISSING
+    when the value cannot be read."""
+    found = cache.get(value, _MISSING)
+    if found is _MISSING:
+        try:
+            found = parse(value)
+        except ParseError as error:
+            found = error
+        cache[value] = found
+    if found.__class__ is ParseError:
+        log.error(missing if missing and blank(value) else str(found), SHEET, row, column)
+        return _MISSING
+    return found
+
+
+def read_indicators(table: Table, context: ReadContext, project_codes: set[str]) -> list[IncomingValue]:
+    """The values of the sheet; `project_codes` are the codes of this return's projects."""
+    log = context.log
+    mission = context.mission or ""
+    return_year = context.year
+    known_codes = project_codes | set(context.known_project_codes)
+    parse_indicator, parse_country = context.lookups.indicator, context.lookups.country
+    parse_year_far = _year_checker(return_year)
+    parse_project = lambda value: _project_code(value, known_codes)  # noqa: E731
+    # cell value -> what it reads as (or the ParseError it gives); empty cells pre-answered
+    indicators: dict[Any, Any] = {}
+    countries: dict[Any, Any] = {EMPTY: mission}
+    projects: dict[Any, Any] = {EMPTY: None}
+    sexes: dict[Any, Any] = {EMPTY: EMPTY}
+    ages: dict[Any, Any] = {EMPTY: EMPTY}
+    years: dict[Any, Any] = {EMPTY: (return_year, None)}
+    values: list[IncomingValue] = []
+    first_row: dict[tuple, int] = {}
+    disaggregated: set[tuple] = set()
+
+    for row, (name, value, country_cell, project, sex, age, year, note) in table.rows():
+        if (value == EMPTY and project == EMPTY and sex == EMPTY and age == EMPTY and year == EMPTY
+                and note == EMPTY):
+            continue  # "not reported": a row the template pre-filled with Indicator and Country only
+        if value.__class__ is float and 0 <= value < _INFINITY:  # the common case, quickly
+            number = Decimal(int(value)) if value.is_integer() else Decimal(repr(value))
+        else:
+            number = _number(value)
+        if number is None:
+            if blank(value):
+                if blank(project) and blank(sex) and blank(age) and blank(year) and blank(note):
+                    continue  # only spaces besides the pre-filled cells: still "not reported"
+                log.error("a value is required (leave the row's other cells empty if there is nothing to report)",
+                          SHEET, row, "Value")
+            else:
+                try:
+                    number = parse_number(value)
+                except ParseError as error:
+                    log.error(str(error), SHEET, row, "Value")
+        ok = number is not None
+        code = indicators.get(name, _MISSING)
+        if code is _MISSING or code.__class__ is ParseError:
+            code = _resolve(indicators, parse_indicator, name, log, row, "Indicator", "the indicator is missing")
+            ok = ok and code is not _MISSING
+        where = countries.get(country_cell, _MISSING)
+        if where is _MISSING or where.__class__ is ParseError:
+            where = _resolve(countries, parse_country, country_cell, log, row, "Country")
+            ok = ok and where is not _MISSING
+        project_code = projects.get(project, _MISSING)
+        if project_code is _MISSING or project_code.__class__ is ParseError:
+            project_code = _resolve(projects, parse_project, project, log, row, "Project code")
+            ok = ok and project_code is not _MISSING
+        sex_value = sexes.get(sex, _MISSING)
+        if sex_value is _MISSING or sex_value.__class__ is ParseError:
+            sex_value = _resolve(sexes, parse_sex, sex, log, row, "Sex")
+            ok = ok and sex_value is not _MISSING
+        age_value = ages.get(age, _MISSING)
+        if age_value is _MISSING or age_value.__class__ is ParseError:
+            age_value = _resolve(ages, parse_age_group, age, log, row, "Age group")
+            ok = ok and age_value is not _MISSING
+        year_read = years.get(year, _MISSING)
+        if year_read is _MISSING or year_read.__class__ is ParseError:
+            year_read = _resolve(years, parse_year_far, year, log, row, "Year")
+            if year_read is _MISSING:
+                continue
+        year_value, far = year_read
+        if far:
+            log.warning(far, SHEET, row, "Year")
+        if not ok or year_value is None:
+            continue
+        key = (code, where, year_value, project_code, sex_value, age_value)
+        if key in first_row:
+            log.error(
+                f"this value (same indicator, country, year, project, sex and age group) is already given "
+                f"on row {first_row[key]}", SHEET, row, "Value",
+            )
+            continue
+        first_row[key] = row
+        if sex_value or age_value:
+            disaggregated.add(key[:4])
+        values.append(IncomingValue(code, where, year_value, number, row, project_code, sex_value, age_value,
+                                    None if note == EMPTY else (clean_text(note) or None)))
+    if disaggregated:
+        _check_totals([v for v in values if v.key[:4] in disaggregated], context)
+    return values
+
+
+def _number(value: Any) -> Decimal | None:
+    """The common case quickly: a numeric cell holding a non-negative finite number."""
+    if value.__class__ is float:
+        if 0 <= value < _INFINITY:
+            return Decimal(int(value)) if value.is_integer() else Decimal(repr(value))
+        return None
+    if value.__class__ is int and value >= 0:
+        return Decimal(value)
+    return None
+
+
+def _year_checker(return_year: int | None):
+    def check(value: Any) -> tuple[int, str | None]:
+        """(year, warning if it is far from the return's year)."""
+        year = parse_year(value)
+        far = None
+        if return_year is not None and abs(year - return_year) > 1:
+            far = (f'"{clean_text(value)}" is more than a year away from the reporting year {return_year}; '
+                   "check that it is meant")
+        return year, far
+    return check
+
+
+def _project_code(value: Any, known: set[str]) -> str:
+    code = normalize_project_code(value)
+    if code not in known:
+        raise ParseError(value, "is not a project of this return's Projects sheet nor a known project")
+    return code
+
+
+def _check_totals(values: list[IncomingValue], context: ReadContext) -> None:
+    """Where a total and all its parts (female + male, or children + adults)
+    are given, the parts must add up to the total."""
+    groups: dict[tuple, dict[tuple[str, str], IncomingValue]] = {}
+    for value in values:
+        groups.setdefault((value.indicator_code, value.country, value.year, value.project_code), {})[
+            (value.sex, value.age_group)] = value
+    for group in groups.values():
+        if len(group) < 3:
+            continue
+        for (sex, age), total in group.items():
+            if sex == EMPTY:
+                _check_parts(context, total, [group.get((part, age)) for part in SEX_PARTS])
+            if age == EMPTY:
+                _check_parts(context, total, [group.get((sex, part)) for part in AGE_PARTS])
+
+
+def _check_parts(context: ReadContext, total: IncomingValue, parts: list[IncomingValue | None]) -> None:
+    if any(part is None for part in parts):
+        return
+    added = sum(part.value for part in parts)
+    if added == total.value:
+        return
+    described = " + ".join(f"{_label(part)} {_figure(part.value)} (row {part.row})" for part in parts)
+    context.log.error(
+        f'"{_figure(total.value)}" is not the sum of its parts: {described} = {_figure(added)}',
+        SHEET, total.row, "Value",
+    )
+
+
+def _label(value: IncomingValue) -> str:
+    return " ".join(p for p in (value.sex, value.age_group) if p)
+
+
+def _figure(number: Decimal) -> str:
+    return f"{number:,f}" if number != number.to_integral_value() else f"{int(number):,}"

@@ -1,0 +1,149 @@
+"""Indicator values (forms/indicators/view.ui): filters, the table, copy as TSV, where each value came from."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QWidget
+
+from ...core.returns.history import list_imports
+from ..shared.editor_fields import fill_combo
+from ..shared.empty_state import EmptyState
+from ..shared.form_loader import load_form
+from ..shared.provenance import Provenance
+from ..shared.record_views import copy_records, offer_years, reporting_year, selected_records, setup_table
+from ..shared.records_bus import concerns
+from ..shared.worker import Task
+from ..view_context import ViewContext
+from .table_model import Column, IndicatorFilter, IndicatorsTableModel
+
+COLUMN_SAMPLES = {Column.COUNTRY: "Bosnia and Herzegovina", Column.YEAR: "2023", Column.PROJECT: "MA.0000",
+                  Column.SEX: "Female", Column.AGE: "Age group", Column.VALUE: "1,000,000"}
+RECENT_YEARS = 5  # years offered even without values, so that a missing year can be seen to be missing
+
+
+class IndicatorsView(QWidget):
+    selection_changed = Signal(int)  # how many values are selected
+    loaded = Signal()  # after each reload has reached the table
+
+    def __init__(self, context: ViewContext):
+        super().__init__(context.parent)
+        self.ui = load_form(self, "indicators/view.ui")
+        self._context = context
+        self._services = context.services
+        self.model = IndicatorsTableModel(self)
+        setup_table(self.ui.tableView, self.model, COLUMN_SAMPLES, stretch=Column.INDICATOR)
+        catalog = self._services.catalog
+        fill_combo(self.ui.countryCombo, [("All countries", None)] + [(c.name, c.name) for c in catalog.countries])
+        fill_combo(self.ui.indicatorCombo, [("All indicators", None)] + [(i.name, i.code)
+                                                                          for i in catalog.indicators])
+
+        self._empty = EmptyState("No indicator values yet", "The figures of the mission returns appear here "
+                                 "once a return is imported (File > Import returns…).", self, "indicators.svg")
+        self._no_year = EmptyState("", "", self, "indicators.svg")
+        self._no_year.add_button("Show all years", lambda: self.ui.yearCombo.setCurrentIndex(0))
+        self._no_match = EmptyState("No value matches", "Nothing fits the filter and the choices above.", self)
+        self._no_match.add_button("Show all values", self.clear_filters)
+        for page in (self._empty, self._no_year, self._no_match):
+            self.ui.contentStack.addWidget(page)
+
+        self.ui.searchEdit.textChanged.connect(self._apply_filter)
+        for combo in (self.ui.yearCombo, self.ui.countryCombo, self.ui.indicatorCombo):
+            combo.currentIndexChanged.connect(self._apply_filter)
+        self.ui.tableView.selectionModel().selectionChanged.connect(
+            lambda *_: self.selection_changed.emit(len(selected_records(self.ui.tableView, self.model))))
+        context.bus.changed.connect(self._records_changed)
+        self._year_offered = False  # the first load picks the latest year with values; later ones keep the choice
+        self._loading: Task | None = None
+        self._load_again = False
+        self.ui.countLabel.setText("Reading the values…")
+        self.reload()
+
+    # ---- loading and filtering ------------------------------------------------------
+
+    def _records_changed(self, what: str) -> None:
+        if concerns(what, "indicators"):
+            self.reload()
+
+    @property
+    def is_loading(self) -> bool:
+        return self._loading is not None
+
+    def reload(self) -> None:
+        """Read every value again, keeping the filters. A hundred thousand values take a second or two to
+        read, so they are read on the database thread; a reload asked meanwhile runs once after it."""
+        if self._loading is not None:
+            self._load_again = True
+            return
+        services = self._services
+        task = Task(lambda progress: (services.indicators.rows(), list_imports(services.db)))
+        task.succeeded.connect(self._show_values)
+        task.failed.connect(self._load_failed)
+        task.finished.connect(self._load_finished)
+        self._loading = task.start()
+
+    def _load_finished(self) -> None:
+        self._loading = None
+        if self._load_again:
+            self._load_again = False
+            self.reload()
+        else:
+            self.loaded.emit()
+
+    def _load_failed(self, error: BaseException, _details: str) -> None:
+        self._context.show_status(f"The indicator values could not be read: {error}")
+
+    def _show_values(self, result) -> None:
+        rows, imports = result
+        self.model.set_values(rows, Provenance(imports))
+        with_values = self.model.years()
+        last = reporting_year()
+        chosen = self.ui.yearCombo.currentData() if self._year_offered else (with_values[-1] if with_values
+                                                                              else last)
+        offer_years(self.ui.yearCombo, [*with_values, *range(last - RECENT_YEARS + 1, last + 1), chosen or last],
+                    chosen, "All years")
+        self._year_offered = True
+        self._apply_filter()
+
+    def current_filter(self) -> IndicatorFilter:
+        return IndicatorFilter(text=self.ui.searchEdit.text(), year=self.ui.yearCombo.currentData(),
+                               country=self.ui.countryCombo.currentData(),
+                               indicator_code=self.ui.indicatorCombo.currentData())
+
+    def _apply_filter(self, *_args) -> None:
+        if not self._year_offered:
+            return  # nothing read yet
+        self.model.set_filter(self.current_filter())
+        self._update_count()
+
+    def clear_filters(self) -> None:
+        for widget in (self.ui.searchEdit, self.ui.countryCombo, self.ui.indicatorCombo, self.ui.yearCombo):
+            widget.blockSignals(True)
+        self.ui.searchEdit.clear()
+        self.ui.countryCombo.setCurrentIndex(0)
+        self.ui.indicatorCombo.setCurrentIndex(0)
+        self.ui.yearCombo.setCurrentIndex(0)
+        for widget in (self.ui.searchEdit, self.ui.countryCombo, self.ui.indicatorCombo, self.ui.yearCombo):
+            widget.blockSignals(False)
+        self._apply_filter()
+
+    def _update_count(self) -> None:
+        total, shown = self.model.total_count, self.model.shown_count
+        self.ui.countLabel.setText(f"{shown:,} of {total:,} value{'s' if total != 1 else ''}" if total else "")
+        year = self.ui.yearCombo.currentData()
+        page = self.ui.tableView
+        if total == 0:
+            page = self._empty
+        elif shown == 0 and year is not None and year not in self.model.years():
+            self._no_year.heading.setText(f"No indicator values for {year} yet")
+            self._no_year.text.setText(f"Import a mission return for {year}, or pick another year.")
+            page = self._no_year
+        elif shown == 0:
+            page = self._no_match
+        self.ui.contentStack.setCurrentWidget(page)
+
+    def focus_search(self) -> None:
+        self.ui.searchEdit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.ui.searchEdit.selectAll()
+
+    def copy_selection(self) -> int:
+        return copy_records(self.ui.tableView, self.model, self._context.show_status)

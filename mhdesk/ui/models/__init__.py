@@ -1,1 +1,0 @@
-"""Qt item models over plain service rows, usable and testable without a view."""

@@ -1,0 +1,257 @@
+"""The projects register (forms/projects/view.ui): filter bar, table, and the project actions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QHeaderView, QMessageBox, QWidget
+
+from ...core.errors import MhdeskError
+from ...core.services.project_records import ProjectData
+from ..shared.clipboard import projects_tsv
+from ..shared.confirm import ask_destructive
+from ..shared.empty_state import EmptyState
+from ..shared.form_loader import load_form
+from ..shared.records_bus import concerns
+from ..view_context import ViewContext
+from . import commands
+from .commands import ProjectStore
+from .editor import ProjectEditor
+from .filters import ProjectFilterBar
+from .table_model import Column, ProjectFilter, ProjectIdRole, ProjectsTableModel
+
+# Starting widths, from a typical value of each column; Title takes what is left.
+COLUMN_SAMPLES = {Column.CODE: "MA.0000", Column.AREA: "Area", Column.DONORS: "IOM Development",
+                  Column.BUDGET: "1,000,000 USD", Column.START: "30 Sep 2000", Column.END: "30 Sep 2000 → extended",
+                  Column.COUNTRIES: "Kazakhstan, Kyrgyz", Column.STATUS: "Completed"}
+
+
+class ProjectsView(QWidget):
+    selection_changed = Signal(int)  # how many projects are selected
+
+    def __init__(self, context: ViewContext):
+        super().__init__(context.parent)
+        self.ui = load_form(self, "projects/view.ui")
+        self._context = context
+        self._catalog = context.services.catalog
+        self._stack = context.undo_stack
+        self.store = ProjectStore(context.services.projects, self)
+        self.editor: ProjectEditor | None = None  # the open editor, if any
+        self.confirmation: QMessageBox | None = None  # the open delete question, if any
+
+        area_names = {code: f"{h_code} · {name}" for code, h_code, name in self._catalog.programme_areas}
+        self.model = ProjectsTableModel(self, area_names=area_names)
+        self._setup_table()
+        self._empty = EmptyState("No projects yet", "Add the first project of the register, or open another "
+                                 "database from the File menu.", self, "projects.svg")
+        self._empty.add_button("New project…", self.new_project)
+        self.ui.contentStack.addWidget(self._empty)
+        self._no_match = EmptyState("No project matches", "Nothing in the register fits the filter and the "
+                                    "choices above.", self)
+        self._no_match.add_button("Show all projects", self.clear_filters)
+        self.ui.contentStack.addWidget(self._no_match)
+        self.filters = ProjectFilterBar(self.ui.searchEdit, self.ui.yearCombo, self.ui.countryCombo,
+                                        self.ui.areaCombo, self.ui.statusCombo, self._catalog, self)
+        self.filters.changed.connect(self._apply_filter)
+
+        # Reloads are coalesced: a multi-project undo asks once per project, the table reloads once.
+        # Edits made here re-read only the projects they wrote; changes from elsewhere re-read everything.
+        self._pending_focus: int | None = None
+        self._full_reload_pending = False
+        self._reload_timer = QTimer(self, singleShot=True, interval=0)
+        self._reload_timer.timeout.connect(self._reload_now)
+        self.store.changed.connect(self._schedule_reload)
+        self.store.failed.connect(self._show_failure)
+        context.bus.changed.connect(self._records_changed)
+        self.reload()
+
+    def _setup_table(self) -> None:
+        table = self.ui.tableView
+        table.setModel(self.model)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicator(Column.CODE, Qt.SortOrder.AscendingOrder)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        metrics = table.fontMetrics()
+        for column, sample in COLUMN_SAMPLES.items():
+            table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 18)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        table.doubleClicked.connect(lambda index: self.edit_project(index.data(ProjectIdRole)))
+        table.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed.emit(
+            len(self.selected_ids())))
+
+    # ---- loading and filtering --------------------------------------------------
+
+    def _records_changed(self, what: str) -> None:
+        if concerns(what, "projects"):
+            self._full_reload_pending = True
+            self._schedule_reload(self.current_id())
+
+    def _schedule_reload(self, focus_id: int | None) -> None:
+        self._pending_focus = focus_id
+        self._reload_timer.start()
+
+    def _reload_now(self) -> None:
+        if self._full_reload_pending:
+            self.reload(self._pending_focus)
+        else:
+            self.reload(self._pending_focus, only=self.store.take_touched())
+
+    def reload(self, focus_id: int | None = None, *, only: set[int] | None = None) -> None:
+        """Read the register again (or just the projects of `only`), keeping the selection
+        (or selecting `focus_id`)."""
+        keep = [focus_id] if focus_id is not None else self.selected_ids()
+        if only is None:
+            self._full_reload_pending = False
+            self.store.take_touched()
+            self.model.set_rows(self.store.service.rows())
+        else:
+            self.model.merge_rows(self.store.service.rows(ids=only), only)
+        self.filters.set_years(self.model.years())
+        self.model.set_filter(self.filters.current())
+        self.select_ids(keep)
+        self._update_count()
+
+    def _apply_filter(self, wanted: ProjectFilter) -> None:
+        self.model.set_filter(wanted)
+        self._update_count()
+
+    def clear_filters(self) -> None:
+        self.filters.clear()
+
+    def _update_count(self) -> None:
+        total, shown = self.model.total_count, self.model.shown_count
+        self.ui.countLabel.setText(f"{shown:,} of {total:,} project{'s' if total != 1 else ''}")
+        page = self._empty if total == 0 else self._no_match if shown == 0 else self.ui.tableView
+        self.ui.contentStack.setCurrentWidget(page)
+
+    def focus_search(self) -> None:
+        self.ui.searchEdit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.ui.searchEdit.selectAll()
+
+    # ---- selection --------------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted(index.row() for index in self.ui.tableView.selectionModel().selectedRows())
+        return [self.model.row_at(row).id for row in rows]
+
+    def current_id(self) -> int | None:
+        index = self.ui.tableView.currentIndex()
+        if index.isValid() and self.ui.tableView.selectionModel().isRowSelected(index.row()):
+            return index.data(ProjectIdRole)
+        ids = self.selected_ids()
+        return ids[0] if ids else None
+
+    def select_ids(self, ids: list[int]) -> None:
+        table, selection = self.ui.tableView, QItemSelection()
+        rows = [row for row in (self.model.row_of(i) for i in ids) if row is not None]
+        last = self.model.columnCount() - 1
+        for row in rows:
+            selection.select(self.model.index(row, 0), self.model.index(row, last))
+        flags = QItemSelectionModel.SelectionFlag
+        table.selectionModel().select(selection, flags.ClearAndSelect | flags.Rows)
+        if rows:
+            table.selectionModel().setCurrentIndex(self.model.index(rows[0], 0), flags.NoUpdate)
+            table.scrollTo(self.model.index(rows[0], 0))
+
+    # ---- actions ------------------------------------------------------------------
+
+    def new_project(self) -> ProjectEditor:
+        def save(data: ProjectData) -> None:
+            created = commands.add_project(self._stack, self.store, data)
+            self._context.show_status(f"Added {created.code}.")
+
+        return self._open_editor(ProjectEditor(self._catalog, None, save, self.window()))
+
+    def edit_selected(self) -> ProjectEditor | None:
+        project_id = self.current_id()
+        return self.edit_project(project_id) if project_id is not None else None
+
+    def edit_project(self, project_id: int) -> ProjectEditor | None:
+        try:
+            before = self.store.get(project_id)
+        except MhdeskError as exc:
+            self._show_failure(str(exc))
+            self.reload()
+            return None
+
+        def save(after: ProjectData) -> None:
+            if after != before:  # OK without a change leaves the history alone
+                commands.edit_project(self._stack, self.store, before, after)
+                self._context.show_status(f"Saved {after.code}.")
+
+        return self._open_editor(ProjectEditor(self._catalog, before, save, self.window()))
+
+    def _open_editor(self, editor: ProjectEditor) -> ProjectEditor:
+        # open(), not exec(): no nested event loop, and the window stays responsive behind it.
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.finished.connect(lambda _: setattr(self, "editor", None))
+        self.editor = editor
+        editor.open()
+        return editor
+
+    def duplicate_selected(self) -> None:
+        project_id = self.current_id()
+        if project_id is None:
+            return
+        try:
+            copy = commands.duplicate_project(self._stack, self.store, project_id)
+        except MhdeskError as exc:
+            self._show_failure(str(exc))
+            return
+        self._context.show_status(f"Duplicated as {copy.code}.")
+
+    def delete_selected(self) -> QMessageBox | None:
+        """Ask first (without blocking), then delete every selected project as one undoable step."""
+        ids = self.selected_ids()
+        if not ids:
+            return None
+        rows = [self.model.row_at(self.model.row_of(i)) for i in ids]
+        if len(rows) == 1:
+            question = f"Delete {rows[0].code} “{rows[0].title}”?"
+        else:
+            codes = ", ".join(r.code for r in rows[:5]) + (", …" if len(rows) > 5 else "")
+            question = f"Delete {len(rows)} projects ({codes})?"
+        self.confirmation = ask_destructive(
+            self.window(), "Delete", question,
+            f"Edit > Undo (Ctrl+Z) brings {'it' if len(rows) == 1 else 'them'} back.",
+            "Delete", lambda: self._delete(ids), self._confirmation_closed)
+        return self.confirmation
+
+    def _confirmation_closed(self) -> None:
+        self.confirmation = None
+
+    def _delete(self, ids: list[int]) -> None:
+        try:
+            gone = commands.delete_projects(self._stack, self.store, ids)
+        except MhdeskError as exc:
+            self._show_failure(str(exc))
+            self.reload()
+            return
+        names = gone[0].code if len(gone) == 1 else f"{len(gone)} projects"
+        self._context.show_status(f"Deleted {names}. Ctrl+Z brings {'it' if len(gone) == 1 else 'them'} back.")
+
+    def copy_selection(self) -> int:
+        rows = [self.model.row_at(index.row())
+                for index in sorted(self.ui.tableView.selectionModel().selectedRows(), key=lambda i: i.row())]
+        if rows:
+            QGuiApplication.clipboard().setText(projects_tsv(rows))
+            self._context.show_status(f"Copied {len(rows)} row{'s' if len(rows) != 1 else ''} with a header row.")
+        return len(rows)
+
+    def _show_failure(self, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Projects", message, QMessageBox.StandardButton.Ok,
+                          self.window())
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    # ---- remembered between runs ------------------------------------------------
+
+    def save_settings(self, settings: QSettings) -> None:
+        settings.setValue("projects/header", self.ui.tableView.horizontalHeader().saveState())
+
+    def restore_settings(self, settings: QSettings) -> None:
+        state = settings.value("projects/header")
+        if state is not None:
+            self.ui.tableView.horizontalHeader().restoreState(state)

@@ -1,0 +1,167 @@
+"""File > New return template… (forms/returns/template_dialog.ui): a workbook for one mission to fill in.
+
+The template is written on the database thread (a pre-filled one reads the
+mission's records); the dialog stays open, with a plain sentence, if it
+cannot be written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, Signal
+from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
+
+from ...core.returns.template.writer import UnknownMission, resolve_mission, write_template
+from ...core.services import Services
+from ..shared.form_loader import load_form
+from ..shared.worker import Task, run_with_progress
+
+FILE_FILTER = "Excel workbooks (*.xlsx)"
+UNSAFE_IN_NAMES = re.compile(r'[\\/:*?"<>|]+')
+
+
+def mission_names(services: Services) -> list[str]:
+    """The region's countries (those of a sub-region), by name."""
+    return sorted(c.name for c in services.catalog.countries if c.subregion and c.subregion != "Other")
+
+
+def default_file_name(mission: str, year: int) -> str:
+    return f"{UNSAFE_IN_NAMES.sub(' ', mission).strip()} return {year}.xlsx"
+
+
+class TemplateDialog(QDialog):
+    written = Signal(object)  # the Path written
+
+    def __init__(self, services: Services, settings: QSettings, show_status: Callable[[str], None],
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ui = load_form(self, "returns/template_dialog.ui")
+        self.services, self.settings, self.show_status = services, settings, show_status
+        self.task: Task | None = None
+        self._path_chosen = False  # typed or browsed: no longer follows the mission and year
+        self._confirmed: Path | None = None  # a path whose replacement the file dialog already confirmed
+        ui = self.ui
+        ui.missionCombo.addItems(mission_names(services))
+        completer = QCompleter(ui.missionCombo.model(), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        ui.missionCombo.setCompleter(completer)
+        last = settings.value("templates/mission", "")
+        if last and ui.missionCombo.findText(last) >= 0:
+            ui.missionCombo.setCurrentText(last)
+        ui.yearSpin.setValue(date.today().year - 1)  # the year being reported on now
+        ui.prefillCheck.setChecked(settings.value("templates/prefill", "false") == "true")
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        folders = [settings.value("templates/folder", ""), documents]
+        self._folder = next((Path(f) for f in folders if f and Path(f).is_dir()), Path.home())
+        self._save_button = ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+        self._save_button.setText("Write template")
+        ui.buttonBox.accepted.connect(self.write)
+        ui.buttonBox.rejected.connect(self.reject)
+        ui.browseButton.clicked.connect(self._browse)
+        ui.pathEdit.textEdited.connect(self._path_typed)
+        ui.missionCombo.currentTextChanged.connect(self._follow)
+        ui.yearSpin.valueChanged.connect(self._follow)
+        ui.errorLabel.hide()
+        self._follow()
+
+    # ---- choices --------------------------------------------------------------------
+
+    def set_choices(self, mission: str, year: int, path: str | Path, prefill: bool = False) -> None:
+        """Fill the form in one call, as a person would field by field."""
+        self.ui.missionCombo.setCurrentText(mission)
+        self.ui.yearSpin.setValue(year)
+        self.ui.prefillCheck.setChecked(prefill)
+        self.ui.pathEdit.setText(str(path))
+        self._path_typed()
+
+    def _follow(self, *_args) -> None:
+        """The suggested file name follows the mission and year until a path is chosen."""
+        if not self._path_chosen:
+            name = default_file_name(self.ui.missionCombo.currentText() or "Mission", self.ui.yearSpin.value())
+            self.ui.pathEdit.setText(str(self._folder / name))
+
+    def _path_typed(self, *_args) -> None:
+        self._path_chosen = True
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "Save the template as", self.ui.pathEdit.text(), FILE_FILTER)
+        if name:
+            self.ui.pathEdit.setText(name)
+            self._path_chosen, self._confirmed = True, Path(name)
+
+    # ---- writing --------------------------------------------------------------------
+
+    def write(self) -> None:
+        if self.task is not None:
+            return
+        try:
+            mission = resolve_mission(self.services, self.ui.missionCombo.currentText().strip())
+        except UnknownMission as exc:
+            self._error(str(exc))
+            return
+        path = self._target()
+        if path is None or not self._may_replace(path):
+            return
+        year, prefill = self.ui.yearSpin.value(), self.ui.prefillCheck.isChecked()
+        self._set_busy(True)
+        services = self.services
+        self.task = run_with_progress(
+            self, lambda _progress: write_template(services, mission, year, path, prefill=prefill),
+            title="New return template", label=f"Writing the template for {mission} {year}…",
+            on_success=lambda written: self._written(written, mission, year),
+            on_error=lambda exc, _details: self._failed(exc, path))
+
+    def _target(self) -> Path | None:
+        text = self.ui.pathEdit.text().strip()
+        if not text:
+            self._error("Choose where to save the template.")
+            return None
+        path = Path(text).expanduser()
+        if not path.suffix:
+            path = path.with_name(f"{path.name}.xlsx")
+        if path.suffix.lower() != ".xlsx":
+            self._error(f"The template must be saved as an .xlsx workbook, not {path.name}.")
+            return None
+        if not path.parent.is_dir():
+            self._error(f"The folder {path.parent} does not exist.")
+            return None
+        return path
+
+    def _may_replace(self, path: Path) -> bool:
+        if not path.exists() or path == self._confirmed:
+            return True
+        answer = QMessageBox.question(self, "New return template", f"{path.name} already exists. Replace it?",
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _written(self, path: Path, mission: str, year: int) -> None:
+        self.task = None
+        self.settings.setValue("templates/mission", mission)
+        self.settings.setValue("templates/folder", str(path.parent))
+        self.settings.setValue("templates/prefill", "true" if self.ui.prefillCheck.isChecked() else "false")
+        self.show_status(f"Return template for {mission} {year} written to {path}.")
+        self.written.emit(path)
+        self.accept()
+
+    def _failed(self, exc: BaseException, path: Path) -> None:
+        self.task = None
+        self._set_busy(False)
+        if isinstance(exc, OSError):
+            self._error(f"{path.name} could not be written ({exc.strerror or exc}).")
+        else:
+            self._error(str(exc))
+
+    def _error(self, text: str) -> None:
+        self.ui.errorLabel.setText(text)
+        self.ui.errorLabel.setVisible(bool(text))
+
+    def _set_busy(self, busy: bool) -> None:
+        self._error("")
+        for widget in (self._save_button, self.ui.browseButton, self.ui.missionCombo, self.ui.yearSpin,
+                       self.ui.prefillCheck, self.ui.pathEdit):
+            widget.setEnabled(not busy)

@@ -1,0 +1,56 @@
+"""What the read-only record views (indicators, directory) share: table set-up, copying, year choices."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QComboBox, QHeaderView, QTableView
+
+from .clipboard import to_tsv
+from .editor_fields import fill_combo
+from .record_table import RecordTableModel
+
+
+def reporting_year(today: date | None = None) -> int:
+    """The year the missions report on now: last year (the returns for it arrive during this one)."""
+    return (today or date.today()).year - 1
+
+
+def setup_table(table: QTableView, model: RecordTableModel, samples: dict[int, str], stretch: int) -> None:
+    """Model, starting widths from a typical value per column, `stretch` taking what is left."""
+    table.setModel(model)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the service's order until a column is clicked
+    metrics = table.fontMetrics()
+    for column, sample in samples.items():
+        table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+    table.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
+
+
+def selected_records(table: QTableView, model: RecordTableModel) -> list:
+    return [model.row_at(index.row()) for index in sorted(table.selectionModel().selectedRows(), key=lambda i: i.row())]
+
+
+def copy_records(table: QTableView, model: RecordTableModel, show_status: Callable[[str], None]) -> int:
+    """The selected rows to the clipboard as tab-separated text with a header row; returns how many."""
+    rows = selected_records(table, model)
+    if rows:
+        QGuiApplication.clipboard().setText(to_tsv(model.tsv_header(), (model.tsv_values(r) for r in rows)))
+        show_status(f"Copied {len(rows)} row{'s' if len(rows) != 1 else ''} with a header row.")
+    return len(rows)
+
+
+def offer_years(combo: QComboBox, years: Iterable[int], chosen: int | None, all_label: str | None = None) -> None:
+    """Offer `years` newest first (after an 'all' item when given) and select `chosen`, without signals."""
+    combo.blockSignals(True)
+    items = [(all_label, None)] if all_label else []
+    fill_combo(combo, items + [(str(y), y) for y in sorted(set(years), reverse=True)])
+    index = combo.findData(chosen)
+    combo.setCurrentIndex(max(index, 0))
+    combo.blockSignals(False)

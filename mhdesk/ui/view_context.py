@@ -1,0 +1,21 @@
+"""What every view of the main window is given when it is built."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from ..core.services import Services
+from .shared.records_bus import RecordsBus
+
+
+@dataclass(frozen=True)
+class ViewContext:
+    services: Services
+    undo_stack: QUndoStack
+    show_status: Callable[[str], None]  # a short note in the status bar
+    bus: RecordsBus
+    parent: QWidget | None = None

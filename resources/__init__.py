@@ -1,0 +1,1 @@
+"""Icons, fonts and demo data, installed as the data package `mhdesk.resources`."""
