@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from ...core.services.project_records import ProjectRow
+from ...core.services.projects import ProjectQuery
 from ..shared import formatting
 from ..shared.record_table import RecordRole, RecordTableModel, SortKeyRole
 
@@ -124,17 +125,7 @@ class ProjectsTableModel(RecordTableModel):
         return haystack(row)
 
     def narrow(self, rows: list[ProjectRow], kept, wanted: ProjectFilter):
-        # Each criterion narrows the candidates in one tight comprehension.
-        if wanted.status:
-            kept = [i for i in kept if rows[i].status == wanted.status]
-        if wanted.programme_area:
-            kept = [i for i in kept if rows[i].programme_area == wanted.programme_area]
-        if wanted.country:
-            country = wanted.country
-            kept = [i for i in kept if country in rows[i].countries or rows[i].managing_mission == country]
-        if wanted.year is not None:
-            kept = [i for i in kept if rows[i].active_in(wanted.year)]
-        return kept
+        return ProjectQuery(wanted.year, wanted.country, wanted.programme_area, wanted.status).narrow(rows, kept)
 
     def cell_data(self, row: ProjectRow, column: int, role: int):
         if role == ProjectIdRole:
