@@ -11,6 +11,7 @@ from sqlalchemy import select
 from ..database import Database
 from ..models import Country, ImportRecord
 from ..models.reference import SUBREGIONS
+from ..reporting import reporting_year
 from .plan.model import Plan
 
 RETURNED, WITH_PROBLEMS, ROLLED_BACK, MISSING = "returned", "returned with problems", "rolled back", "missing"
@@ -80,7 +81,7 @@ def returns_overview(db: Database, years: Iterable[int] | None = None) -> Return
     """Missions (countries of the region's sub-regions, not 'Other') x years. Without `years`: every
     year an import was made for, and last year (the one being reported on now)."""
     imports = list_imports(db)
-    wanted = sorted(set(years) if years is not None else {i.year for i in imports} | {date.today().year - 1})
+    wanted = sorted(set(years) if years is not None else {i.year for i in imports} | {reporting_year()})
     with db.session() as session:
         countries = session.execute(select(Country.name, Country.subregion).where(Country.subregion != "Other"))
         missions = [name for name, region in sorted(countries, key=lambda c: (_region_rank(c[1]), c[0]))]

@@ -5,12 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
+from ...core.reporting import reporting_year
 from ...core.returns.history import list_imports
 from ..shared.editor_fields import fill_combo
 from ..shared.empty_state import EmptyState
 from ..shared.form_loader import load_form
 from ..shared.provenance import Provenance
-from ..shared.record_views import copy_records, offer_years, reporting_year, selected_records, setup_table
+from ..shared.record_views import copy_records, offer_years, selected_records, setup_table
 from ..shared.records_bus import concerns
 from ..shared.worker import Task
 from ..view_context import ViewContext

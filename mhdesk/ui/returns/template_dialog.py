@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
 
+from ...core.reporting import reporting_year
 from ...core.returns.template.writer import UnknownMission, resolve_mission, write_template
 from ...core.services import Services
 from ..shared.form_loader import load_form
@@ -53,7 +53,7 @@ class TemplateDialog(QDialog):
         last = settings.value("templates/mission", "")
         if last and ui.missionCombo.findText(last) >= 0:
             ui.missionCombo.setCurrentText(last)
-        ui.yearSpin.setValue(date.today().year - 1)  # the year being reported on now
+        ui.yearSpin.setValue(reporting_year())
         ui.prefillCheck.setChecked(settings.value("templates/prefill", "false") == "true")
         documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         folders = [settings.value("templates/folder", ""), documents]

@@ -10,9 +10,9 @@ from PySide6.QtCore import QModelIndex, QSettings, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QPainter, QPen
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from ...core.reporting import reporting_year
 from ...core.returns.history import ImportInfo, list_imports, returns_overview
 from ..shared.form_loader import load_form
-from ..shared.record_views import reporting_year
 from ..shared.records_bus import concerns
 from ..shared.worker import Task, run_with_progress
 from ..view_context import ViewContext

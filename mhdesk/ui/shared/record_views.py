@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -12,11 +11,6 @@ from PySide6.QtWidgets import QComboBox, QHeaderView, QTableView
 from .clipboard import to_tsv
 from .editor_fields import fill_combo
 from .record_table import RecordTableModel
-
-
-def reporting_year(today: date | None = None) -> int:
-    """The year the missions report on now: last year (the returns for it arrive during this one)."""
-    return (today or date.today()).year - 1
 
 
 def setup_table(table: QTableView, model: RecordTableModel, samples: dict[int, str], stretch: int) -> None:

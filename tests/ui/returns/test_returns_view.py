@@ -14,7 +14,7 @@ from ui_helpers import click_button
 
 from mhdesk.core.returns.history import list_imports
 from mhdesk.ui.returns.grid_model import StatusRole
-from mhdesk.ui.shared.record_views import reporting_year
+from mhdesk.core.reporting import reporting_year
 
 YEAR = reporting_year()
 NEW_PROJECT = {"Code": "MA.0999", "Title": "Health screening for returning migrants", "Programme area": "MA",
