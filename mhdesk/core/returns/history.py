@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from ..database import Database
 from ..models import Country, ImportRecord
-from ..models.reference import SUBREGIONS
+from ..models.reference import SUBREGIONS, is_mission
 from ..reporting import reporting_year
 from .plan.model import Plan
 
@@ -83,7 +83,7 @@ def returns_overview(db: Database, years: Iterable[int] | None = None) -> Return
     imports = list_imports(db)
     wanted = sorted(set(years) if years is not None else {i.year for i in imports} | {reporting_year()})
     with db.session() as session:
-        countries = session.execute(select(Country.name, Country.subregion).where(Country.subregion != "Other"))
+        countries = [c for c in session.execute(select(Country.name, Country.subregion)) if is_mission(c[1])]
         missions = [name for name, region in sorted(countries, key=lambda c: (_region_rank(c[1]), c[0]))]
     latest: dict[tuple[str, int], ImportInfo] = {}
     for info in imports:  # oldest first: an applied import outranks a rolled back one, a later one an earlier

@@ -7,8 +7,10 @@ from functools import cached_property
 
 from sqlalchemy import select
 
+from ..collation import sorted_by_name
 from ..database import Database
 from ..models import Country, CountryAlias, Indicator, ProgrammeArea, ThematicArea
+from ..models.reference import is_mission
 
 
 @dataclass(frozen=True)
@@ -18,6 +20,10 @@ class CountryInfo:
     iso2: str | None
     subregion: str
     footnote: str | None
+
+    @property
+    def is_mission(self) -> bool:
+        return is_mission(self.subregion)
 
 
 @dataclass(frozen=True)
@@ -38,10 +44,13 @@ class Catalog:
     @cached_property
     def countries(self) -> list[CountryInfo]:
         with self._db.session() as session:
-            return [
-                CountryInfo(c.id, c.name, c.iso2, c.subregion, c.footnote)
-                for c in session.scalars(select(Country).order_by(Country.name))
-            ]
+            return sorted_by_name((CountryInfo(c.id, c.name, c.iso2, c.subregion, c.footnote)
+                                   for c in session.scalars(select(Country))), key=lambda c: c.name)
+
+    @cached_property
+    def missions(self) -> list[str]:
+        """The names of the countries with a mission of the region, in the reader's alphabet."""
+        return [c.name for c in self.countries if c.is_mission]
 
     @cached_property
     def country_aliases(self) -> dict[str, list[str]]:

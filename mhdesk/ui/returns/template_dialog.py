@@ -7,7 +7,6 @@ cannot be written.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,22 +14,13 @@ from PySide6.QtCore import QSettings, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
 
 from ...core.reporting import reporting_year
+from ...core.returns.template.naming import template_file_name
 from ...core.returns.template.writer import UnknownMission, resolve_mission, write_template
 from ...core.services import Services
 from ..shared.form_loader import load_form
 from ..shared.worker import Task, run_with_progress
 
 FILE_FILTER = "Excel workbooks (*.xlsx)"
-UNSAFE_IN_NAMES = re.compile(r'[\\/:*?"<>|]+')
-
-
-def mission_names(services: Services) -> list[str]:
-    """The region's countries (those of a sub-region), by name."""
-    return sorted(c.name for c in services.catalog.countries if c.subregion and c.subregion != "Other")
-
-
-def default_file_name(mission: str, year: int) -> str:
-    return f"{UNSAFE_IN_NAMES.sub(' ', mission).strip()} return {year}.xlsx"
 
 
 class TemplateDialog(QDialog):
@@ -45,7 +35,7 @@ class TemplateDialog(QDialog):
         self._path_chosen = False  # typed or browsed: no longer follows the mission and year
         self._confirmed: Path | None = None  # a path whose replacement the file dialog already confirmed
         ui = self.ui
-        ui.missionCombo.addItems(mission_names(services))
+        ui.missionCombo.addItems(services.catalog.missions)
         completer = QCompleter(ui.missionCombo.model(), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -82,7 +72,7 @@ class TemplateDialog(QDialog):
     def _follow(self, *_args) -> None:
         """The suggested file name follows the mission and year until a path is chosen."""
         if not self._path_chosen:
-            name = default_file_name(self.ui.missionCombo.currentText() or "Mission", self.ui.yearSpin.value())
+            name = template_file_name(self.ui.missionCombo.currentText(), self.ui.yearSpin.value())
             self.ui.pathEdit.setText(str(self._folder / name))
 
     def _path_typed(self, *_args) -> None:
