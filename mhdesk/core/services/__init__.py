@@ -36,3 +36,9 @@ class Services:
         from .indicators import IndicatorService
 
         return IndicatorService(self.db)
+
+    @cached_property
+    def imports(self):
+        from .imports import ImportHistoryService
+
+        return ImportHistoryService(self.db)
