@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import Decimal
 
 from sqlalchemy import BigInteger, ForeignKey, MetaData, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from sqlalchemy.types import TypeDecorator
+
+from ..parsing.amounts import round_amount
 
 # Named constraints let Alembic alter them on SQLite (batch mode) and PostgreSQL alike.
 NAMING_CONVENTION = {
@@ -28,7 +30,8 @@ class Money(TypeDecorator):
     """A decimal with two places stored as a whole number of hundredths.
 
     SQLite has no decimal type and would round-trip through floats; an
-    integer column is exact on every backend.
+    integer column is exact on every backend. More places round by the one
+    money rule (`round_amount`).
     """
 
     impl = BigInteger
@@ -39,7 +42,7 @@ class Money(TypeDecorator):
             return None
         if not isinstance(value, Decimal):
             value = Decimal(str(value))
-        return int((value.quantize(CENT, rounding=ROUND_HALF_EVEN) * 100).to_integral_value())
+        return int(round_amount(value) * 100)
 
     def process_result_value(self, value, dialect):
         if value is None:

@@ -6,10 +6,11 @@ message quotes the cell, e.g. ``"about 50k" is not an amount``. Nothing here
 depends on Qt, the database or the workbook library.
 """
 
-from .amounts import CURRENCY_CODES, Amount, parse_amount, parse_currency
+from .amounts import Amount, format_amount, parse_amount, round_amount
 from .catalogues import THEMATIC_AREA_ALIASES, indicator_lookup, load_reference, thematic_area_lookup
 from .codes import normalize_project_code, programme_area_from_code
 from .countries import CountryResolver
+from .currencies import COMMON_CURRENCIES, CURRENCY_CODES, currency_code, parse_currency
 from .dates import last_day_of_month, parse_date, parse_date_with_precision, parse_year
 from .durations import Duration, parse_duration
 from .errors import ParseError
@@ -31,6 +32,7 @@ from .vocab import (
 )
 
 __all__ = [
+    "COMMON_CURRENCIES",
     "CURRENCY_CODES",
     "PROGRAMME_AREAS",
     "THEMATIC_AREA_ALIASES",
@@ -41,6 +43,8 @@ __all__ = [
     "ParseError",
     "ProgrammeArea",
     "clean_text",
+    "currency_code",
+    "format_amount",
     "h_code",
     "indicator_lookup",
     "is_blank",
@@ -65,6 +69,7 @@ __all__ = [
     "parse_year",
     "programme_area_from_code",
     "programme_area_name",
+    "round_amount",
     "split_country_list",
     "split_lines",
     "split_list",

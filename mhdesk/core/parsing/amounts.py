@@ -1,6 +1,14 @@
 """Money amounts typed in many ways: ``USD 85,000``, ``151,232 EUR``,
-``18 Million USD``, ``€ 1,000``. Digit separators follow the rules in
-:mod:`numbers`."""
+``1.808.229,44 USD``, ``18 Million USD``, ``€ 45.500``. Digit separators
+follow the rules in :mod:`numbers`; currencies are those of :mod:`currencies`.
+
+The one rounding rule for money: an amount keeps whole hundredths (whatever
+the currency's own minor unit); a third decimal or beyond rounds to the
+nearest hundredth, a half away from zero (``0.125`` -> ``0.13``,
+``2.675`` -> ``2.68``), as a spreadsheet's ``ROUND(x, 2)`` does. The import,
+the project editor and the database column all apply it through
+:func:`round_amount`.
+"""
 
 from __future__ import annotations
 
@@ -9,22 +17,14 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from .currencies import currency_code
 from .errors import ParseError
 from .numbers import decimal_from_digits, decimal_from_float
 from .text import clean_text
 
-__all__ = ["Amount", "parse_amount", "parse_currency", "CURRENCY_CODES"]
+__all__ = ["Amount", "format_amount", "parse_amount", "round_amount"]
 
 CENT = Decimal("0.01")
-
-#: ISO 4217 codes accepted in amounts: the usual donor currencies and those
-#: of the countries the regional office covers.
-CURRENCY_CODES = frozenset(
-    "USD EUR CHF GBP JPY CAD AUD NZD SEK NOK DKK ISK PLN CZK HUF RON BGN HRK "
-    "RSD BAM MKD ALL TRY UAH MDL BYN RUB GEL AMD AZN KZT KGS TJS TMT UZS AFN "
-    "CNY KRW INR SAR AED QAR KWD".split()
-)
-_CURRENCY_SYMBOLS = {"€": "EUR", "$": "USD", "US$": "USD", "£": "GBP"}
 
 _MULTIPLIERS = {
     "k": Decimal(1_000),
@@ -56,26 +56,27 @@ _AMOUNT = re.compile(
 _TRAILING_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
 
 
+def round_amount(value: Decimal) -> Decimal:
+    """The amount in whole hundredths, by the module's rounding rule."""
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def format_amount(value: Decimal, currency: str | None = None) -> str:
+    """``USD 1,808,229.44``: the form that :func:`parse_amount` reads back to the same amount."""
+    figure = f"{round_amount(value):,.2f}"
+    return f"{currency} {figure}" if currency else figure
+
+
 @dataclass(frozen=True)
 class Amount:
     """An amount of money, always with two decimal places; the currency is
-    an ISO code, or ``None`` when the cell did not say."""
+    an ISO code, or ``None`` when the text did not say."""
 
     value: Decimal
     currency: str | None = None
 
     def __str__(self) -> str:
-        figure = f"{self.value:,.2f}"
-        return f"{self.currency} {figure}" if self.currency else figure
-
-
-def parse_currency(value: Any) -> str:
-    """Read a currency code or symbol (``usd``, ``€``) as its ISO code."""
-    text = clean_text(value)
-    code = _currency_code(text)
-    if code is None:
-        raise ParseError(value, "is not a known currency (expected a code such as USD, EUR or CHF)")
-    return code
+        return format_amount(self.value, self.currency)
 
 
 def parse_amount(value: Any) -> Amount:
@@ -111,7 +112,7 @@ def parse_amount(value: Any) -> Amount:
 def _currency_of(value: Any, before: str | None, after: str | None) -> str | None:
     codes = []
     for written in filter(None, (before, after)):
-        code = _currency_code(written)
+        code = currency_code(written)
         if code is None:
             raise ParseError(value, f'has an unknown currency "{written}"')
         codes.append(code)
@@ -120,15 +121,9 @@ def _currency_of(value: Any, before: str | None, after: str | None) -> str | Non
     return codes[0] if codes else None
 
 
-def _currency_code(text: str) -> str | None:
-    if text.upper() in CURRENCY_CODES:
-        return text.upper()
-    return _CURRENCY_SYMBOLS.get(text.upper())
-
-
 def _checked(value: Any, number: Decimal, currency: str | None) -> Amount:
     if not number.is_finite():
         raise ParseError(value, "is not an amount")
     if number < 0:
         raise ParseError(value, "is negative; amounts must be zero or more")
-    return Amount(number.quantize(CENT, rounding=ROUND_HALF_UP), currency)
+    return Amount(round_amount(number), currency)
