@@ -21,9 +21,13 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(message[:1].upper() + message[1:] + ".")
 
 
-def open_db(args) -> Database:
-    """Open the database of `--database`; `main` closes it when the command is done."""
-    db = open_database(args.database)
+def open_db(args, create: bool = False) -> Database:
+    """Open the database of `--database`; `main` closes it when the command is done.
+
+    Only a command that writes records passes `create=True`: any other refuses a missing
+    SQLite file (DatabaseError, exit 2) instead of creating an empty one.
+    """
+    db = open_database(args.database, create=create)
     args.opened.append(db)
     return db
 

@@ -17,7 +17,7 @@ def cmd_demo(args) -> int:
     from ..bundled import demo_file
     from ..core.demo import load_demo
 
-    db = open_db(args)
+    db = open_db(args, create=True)
     counts = load_demo(db, demo_file())
     print(f"Demo records written to {db.describe()}: {counts.projects} projects, {counts.roles} directory roles, "
           f"{counts.values} indicator values, {counts.events} events.")
@@ -27,6 +27,6 @@ def cmd_demo(args) -> int:
 def cmd_db_upgrade(args) -> int:
     from ..core.migrate import current_revision
 
-    db = open_db(args)
+    db = open_db(args, create=True)
     print(f"{db.describe()} is at schema revision {current_revision(db)}.")
     return EXIT_OK

@@ -32,7 +32,7 @@ def register(commands) -> None:
 def cmd_import(args) -> int:
     from ..core.returns.importer import ReturnImporter
 
-    db = open_db(args)
+    db = open_db(args, create=not args.dry_run)
     importer = ReturnImporter(db)
     codes = [_import_file(importer, Path(name), args, len(args.files) > 1) for name in args.files]
     return min(codes, key=SEVERITY.index)

@@ -7,6 +7,8 @@ Nothing here runs at import: the application (or a test) calls
 from __future__ import annotations
 
 import os
+import re
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -16,7 +18,13 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
+from .files import make_owner_only, owner_only_folder
+
 ENV_VAR = "MHDESK_DATABASE_URL"
+BACKUP_FOLDER = "backups"
+# Routine backups kept per database, most recent first; other reasons (before-upgrade) are all kept.
+BACKUPS_KEPT = {"before-import": 20}
+BACKUP_STAMP = re.compile(r"\d{8}-\d{6}-\d{6}")
 
 
 class DatabaseError(Exception):
@@ -57,11 +65,29 @@ def _on_sqlite_connect(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def _owner_only_when_new(file: Path):
+    """A connect hook that makes a file SQLite has just created owner-only, before WAL mode adds -wal/-shm.
+
+    SQLite gives the -wal and -shm files the permissions of the database file, so they follow.
+    Only a path is changed: the file is never opened other than through SQLite.
+    """
+    pending = [not file.exists()]
+
+    def on_connect(_dbapi_connection, _record) -> None:
+        if pending[0] and file.exists():
+            make_owner_only(file)
+            pending[0] = False
+
+    return on_connect
+
+
 def create_db_engine(url: URL) -> Engine:
     if url.get_backend_name() == "sqlite":
-        if url.database:
-            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": 5})
+        if url.database and url.database != ":memory:":
+            file = Path(url.database)
+            file.parent.mkdir(parents=True, exist_ok=True)
+            event.listen(engine, "connect", _owner_only_when_new(file))
         event.listen(engine, "connect", _on_sqlite_connect)
         return engine
     return create_engine(url, pool_pre_ping=True)
@@ -87,27 +113,44 @@ class Database:
     def describe(self) -> str:
         return describe(self.url)
 
-    def backup(self, reason: str) -> Path | None:
-        """Copy a SQLite file beside itself (consistent even while WAL is in use)."""
+    def backup(self, reason: str, keep: int | None = None) -> Path | None:
+        """Copy a SQLite file into `backups/` beside it, consistent even while WAL is in use.
+
+        The copy is named `<stem>.<reason>.<YYYYMMDD-HHMMSS-micro>.sqlite` (so it opens as a database
+        and names sort by time) and is owner-only. Only the newest `keep` copies for this reason are
+        kept (default: BACKUPS_KEPT, all for reasons not listed there).
+        """
         if self.file is None or not self.file.exists():
             return None
+        folder = owner_only_folder(self.file.parent / BACKUP_FOLDER)
+        prefix = f"{self.file.stem}.{reason}."
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        target = self.file.with_name(f"{self.file.stem}.{reason}-{stamp}.bak")
+        target = folder / f"{prefix}{stamp}.sqlite"
         raw = self.engine.raw_connection()
         try:
-            import sqlite3
-
             dest = sqlite3.connect(target)
             try:
+                make_owner_only(target)  # before any record is copied into it
                 raw.driver_connection.backup(dest)
             finally:
                 dest.close()
         finally:
             raw.close()
+        keep = BACKUPS_KEPT.get(reason) if keep is None else keep
+        if keep is not None:
+            _prune_backups(folder, prefix, keep)
         return target
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _prune_backups(folder: Path, prefix: str, keep: int) -> None:
+    """Remove all but the newest `keep` backups named `prefix...`: their stamps sort by time."""
+    copies = sorted(p for p in folder.glob(f"{prefix}*.sqlite")
+                    if BACKUP_STAMP.fullmatch(p.name.removeprefix(prefix).removesuffix(".sqlite")))
+    for old in copies[:max(len(copies) - keep, 0)]:
+        old.unlink(missing_ok=True)
 
 
 def first_line(exc: BaseException) -> str:

@@ -36,11 +36,11 @@ def ask_open_database_path(parent: QWidget, folder: str = "") -> Path | None:
     return Path(name) if name else None
 
 
-def open_or_explain(parent: QWidget | None, target) -> Database | None:
-    """Open (creating and migrating if needed); on failure say why in one sentence and return None."""
+def open_or_explain(parent: QWidget | None, target, create: bool = True) -> Database | None:
+    """Open (migrating, and creating a missing file if `create`); on failure say why in one sentence."""
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        return open_database(target)
+        return open_database(target, create=create)
     except DatabaseError as exc:
         problem = str(exc)
     finally:

@@ -113,15 +113,15 @@ class MainWindow(WorkbookDropTarget, QMainWindow):
     def open_database(self) -> None:
         path = database_dialogs.ask_open_database_path(self, self._folder())
         if path:
-            self.switch_to(path)
+            self.switch_to(path, create=False)  # a name typed in the dialog that names no file is refused
 
     def new_database(self) -> None:
         path = database_dialogs.ask_new_database_path(self, self._folder())
         if path:
             self.switch_to(path)
 
-    def switch_to(self, target) -> bool:
-        database = database_dialogs.open_or_explain(self, target)
+    def switch_to(self, target, create: bool = True) -> bool:
+        database = database_dialogs.open_or_explain(self, target, create=create)
         if database is None:
             return False
         self.set_database(database)

@@ -49,7 +49,7 @@ def test_a_first_version_database_is_upgraded_with_its_data(tmp_path):
         "Cross-border TB control", "200000.00", ["Tajikistan"], 3)
     with db.engine.connect() as connection:
         assert connection.execute(text("SELECT entity_id, through_id FROM import_change")).one() == (1, None)
-    backups = list(tmp_path.glob("office.before-upgrade-*.bak"))
+    backups = list((tmp_path / "backups").glob("office.before-upgrade.*.sqlite"))
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as old:
         assert old.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
@@ -60,7 +60,7 @@ def test_an_up_to_date_database_is_not_copied_again(tmp_path):
     path = tmp_path / "office.sqlite"
     open_database(path).dispose()
     open_database(path).dispose()
-    assert not list(tmp_path.glob("*.bak"))
+    assert not (tmp_path / "backups").exists()
 
 
 def test_every_revision_downgrades_and_upgrades_again(tmp_path):
