@@ -10,6 +10,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
+from ..collation import sorted_by_name
 from ..database import Database
 from ..errors import Issue, NotFound, StaleRecord, ValidationFailed
 from ..models import (
@@ -73,6 +74,7 @@ class ProjectService:
                                    .join(Donor).order_by(project_donor.c.position), project_donor.c.project_id))
             countries = self._grouped(session, only(select(project_country.c.project_id, Country.name)
                                       .join(Country).order_by(Country.name), project_country.c.project_id))
+            countries = {pid: tuple(sorted_by_name(names)) for pid, names in countries.items()}  # reader's alphabet
             themes = self._grouped(session, only(select(project_thematic_area.c.project_id, ThematicArea.name)
                                    .join(ThematicArea).order_by(ThematicArea.name),
                                    project_thematic_area.c.project_id))

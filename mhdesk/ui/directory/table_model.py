@@ -8,10 +8,11 @@ from enum import IntEnum
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from ...core.collation import collation_key
 from ...core.services.directory import ROLE_ORDER, DirectoryRow
 from ...core.services.imports_read import RecordSource
 from ..shared.provenance import Provenance
-from ..shared.record_table import RecordTableModel
+from ..shared.record_table import RecordTableModel, name_key
 
 
 class Column(IntEnum):
@@ -51,12 +52,12 @@ class DirectoryTableModel(RecordTableModel):
     FILTER_TYPE = DirectoryFilter
     SORT_KEYS = {
         Column.YEAR: lambda r: r.year,
-        Column.COUNTRY: lambda r: (r.country is None, (r.country or "").casefold()),  # regional roles last
-        Column.ROLE: lambda r: (ROLE_ORDER.get(r.role, 9), role_name(r).casefold()),
-        Column.AREA: lambda r: (r.programme_area is None, r.programme_area or ""),
-        Column.NAME: lambda r: r.printed_name.casefold(),
-        Column.EMAIL: lambda r: (r.email or "").casefold(),
-        Column.PHONE: lambda r: r.phone or "",
+        Column.COUNTRY: lambda r: name_key(r.country),  # regional roles (no country) last
+        Column.ROLE: lambda r: (ROLE_ORDER.get(r.role, 9), collation_key(role_name(r))),
+        Column.AREA: lambda r: r.programme_area or None,
+        Column.NAME: lambda r: name_key(r.printed_name),
+        Column.EMAIL: lambda r: (r.email or "").casefold() or None,
+        Column.PHONE: lambda r: r.phone or None,
     }
     TSV_COLUMNS = (
         ("Year", lambda r: r.year),

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor
 from ...core.services.indicators import IndicatorRow
 from ..shared.formatting import money
 from ..shared.provenance import Provenance
-from ..shared.record_table import RecordTableModel
+from ..shared.record_table import RecordTableModel, name_key
 
 
 class Column(IntEnum):
@@ -52,10 +52,10 @@ class IndicatorsTableModel(RecordTableModel):
     RIGHT_ALIGNED = frozenset({Column.VALUE})
     FILTER_TYPE = IndicatorFilter
     SORT_KEYS = {
-        Column.INDICATOR: lambda r: r.indicator.casefold(),
-        Column.COUNTRY: lambda r: r.country.casefold(),
+        Column.INDICATOR: lambda r: name_key(r.indicator),
+        Column.COUNTRY: lambda r: name_key(r.country),
         Column.YEAR: lambda r: r.year,
-        Column.PROJECT: lambda r: r.project_code or "",
+        Column.PROJECT: lambda r: r.project_code or None,
         Column.SEX: lambda r: SEX_ORDER.get(r.sex, 9),
         Column.AGE: lambda r: AGE_ORDER.get(r.age_group, 9),
         Column.VALUE: lambda r: int(r.value * 100),  # whole hundredths: exact, and faster than Decimal

@@ -8,7 +8,6 @@ would call `data()` millions of times on a register of 100,000 projects.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from enum import IntEnum
 from operator import attrgetter
 
@@ -18,7 +17,7 @@ from PySide6.QtGui import QColor
 from ...core.services.project_records import ProjectRow
 from ...core.services.projects import ProjectQuery
 from ..shared import formatting
-from ..shared.record_table import RecordRole, RecordTableModel, SortKeyRole
+from ..shared.record_table import RecordRole, RecordTableModel, SortKeyRole, name_key, names_key
 
 
 class Column(IntEnum):
@@ -44,6 +43,7 @@ ProjectIdRole = Qt.ItemDataRole.UserRole + 3  # int: the project's database id
 __all__ = ["Column", "HEADERS", "ProjectFilter", "ProjectIdRole", "ProjectRowRole", "ProjectsTableModel",
            "SortKeyRole"]
 
+EXTENDED_MARK = "⁺"  # after an end date with a no-cost extension, which the tooltip gives
 STATUS_ORDER = {"pipeline": 0, "active": 1, "completed": 2}
 STATUS_COLOURS = {"pipeline": QColor("#9a6700"), "active": QColor("#1a7f37"), "completed": QColor("#6e7781")}
 
@@ -64,25 +64,25 @@ def haystack(row: ProjectRow) -> str:
     return "\x1f".join((row.code, row.title, *row.donors, *row.countries)).lower()
 
 
-def _cents(amount: Decimal | None) -> int | float:
-    # Whole hundredths compare exactly and far faster than Decimal; blanks sort first.
-    return float("-inf") if amount is None else int(amount * 100)
+def _budget(row: ProjectRow) -> tuple[str, int] | None:
+    # By currency, then amount in whole hundredths (exact, and far faster than Decimal); no budget: empty.
+    return None if row.budget is None else (row.currency or "", int(row.budget * 100))
 
 
-def _ordinal(value) -> int:
-    return value.toordinal() if value else 0
+def _ordinal(value) -> int | None:
+    return value.toordinal() if value else None
 
 
-# One function per column, applied to every row at once when that column is first sorted.
+# One function per column, applied to every row at once when that column is first sorted; None is an empty cell.
 SORT_KEYS = {
-    Column.CODE: lambda r: r.code,
-    Column.TITLE: lambda r: r.title.casefold(),
-    Column.AREA: lambda r: r.programme_area or "",
-    Column.DONORS: lambda r: "; ".join(r.donors).casefold(),
-    Column.BUDGET: lambda r: _cents(r.budget),
+    Column.CODE: lambda r: r.code or None,
+    Column.TITLE: lambda r: name_key(r.title),
+    Column.AREA: lambda r: r.programme_area or None,
+    Column.DONORS: lambda r: names_key(r.donors),
+    Column.BUDGET: _budget,
     Column.START: lambda r: _ordinal(r.start),
     Column.END: lambda r: _ordinal(r.extended_to or r.end),
-    Column.COUNTRIES: lambda r: ", ".join(r.countries).casefold(),
+    Column.COUNTRIES: lambda r: names_key(r.countries),
     Column.STATUS: lambda r: STATUS_ORDER.get(r.status, len(STATUS_ORDER)),
 }
 
@@ -102,7 +102,7 @@ def display(row: ProjectRow, column: Column) -> str:
         return formatting.day(row.start)
     if column == Column.END:
         end = formatting.day(row.end)
-        return f"{end} → extended" if row.extended_to else end
+        return f"{end} {EXTENDED_MARK}" if row.extended_to else end
     if column == Column.COUNTRIES:
         return ", ".join(row.countries)
     return row.status.capitalize()

@@ -52,11 +52,11 @@ def entry_data(entry: Entry, column: int, role: int):
         if column == PlanColumn.CHANGE:
             return format_change(entry.change_pct)
         if column == PlanColumn.FIELDS:
-            return "; ".join(str(change) for change in entry.changes)
+            return "; ".join(entry.change_texts())
         return None
     if role == Qt.ItemDataRole.ToolTipRole:
         if column == PlanColumn.FIELDS and entry.changes:
-            return "\n".join(str(change) for change in entry.changes)
+            return "\n".join(entry.change_texts())
         if column == PlanColumn.RECORD:
             return entry.label
         if column == PlanColumn.CHANGE and entry.change_pct is not None:
@@ -114,7 +114,7 @@ def format_change(pct: float | None) -> str:
 def haystack(item: Entry | Problem) -> str:
     if isinstance(item, Problem):
         return f"{item.message} {item.column or ''} {item.severity}".casefold()
-    changes = " ".join(str(change) for change in item.changes)
+    changes = " ".join(item.change_texts())
     return f"{item.label} {changes} {item.previous or ''} {ACTION_WORDS.get(item.action, '')}".casefold()
 
 

@@ -6,6 +6,9 @@ row indexes in tight comprehensions, and no QSortFilterProxyModel calls
 `data()` millions of times. `_order` is every row in sort order, `_visible`
 the part the filter keeps.
 
+Sorting reads like a spreadsheet: a sort key of None is an empty cell, and
+empty cells go last in both directions; names sort by `collation_key`.
+
 A subclass names its columns (`HEADERS`), how each sorts (`SORT_KEYS`),
 reads (`display`) and copies (`TSV_COLUMNS`), what the search box looks in
 (`haystack`) and how its filter narrows rows (`narrow`).
@@ -18,9 +21,21 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from ...core.collation import collation_key
+
 RecordRole = Qt.ItemDataRole.UserRole + 1  # the row record itself (an IndicatorRow, a DirectoryRow...)
 SortKeyRole = Qt.ItemDataRole.UserRole + 2  # the value the column sorts by
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+def name_key(text: str | None):
+    """The sort key of a name or title: the reader's alphabet, an empty one None (sorted last)."""
+    return collation_key(text) if text else None
+
+
+def names_key(names) -> tuple | None:
+    """The sort key of a list of names (donors, countries): name by name, an empty list None."""
+    return tuple(collation_key(n) for n in names) if names else None
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -116,8 +131,10 @@ class RecordTableModel(QAbstractTableModel):
         keys = self._keys.get(column)
         if keys is None:
             keys = self._keys[column] = list(map(self.SORT_KEYS[column], self._rows))
-        # Stable in both directions: ties keep the service's order.
-        return sorted(indexes, key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
+        # Stable in both directions: ties keep the service's order. Empty cells stay last either way.
+        filled = [i for i in indexes if keys[i] is not None]
+        empty = [i for i in indexes if keys[i] is None] if len(filled) < len(keys) else []
+        return sorted(filled, key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder) + empty
 
     def _filtered(self, order: list[int]) -> list[int]:
         wanted = self._filter

@@ -76,6 +76,7 @@ class PlanContext:
     plan: Plan
     writes: PlannedWrites
     threshold: float = DEFAULT_THRESHOLD
+    today: date = field(default_factory=date.today)  # a new project's status may be derived from its dates
 
     @property
     def country_names(self) -> dict[int, str]:

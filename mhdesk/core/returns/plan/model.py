@@ -44,6 +44,12 @@ class Entry:
     previous: str | None = None
     change_pct: float | None = None
 
+    def change_texts(self) -> list[str]:
+        """`Value: 42` for what an added record holds, `Value: 40 -> 42` for what a change does."""
+        if self.action == ADD:
+            return [f"{c.field}: {c.new}" for c in self.changes]
+        return [str(c) for c in self.changes]
+
     def to_json(self) -> list:
         """[sheet, action, label, row, changes, previous, change_pct], without trailing empties."""
         out = [self.sheet, self.action, self.label, self.row,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
+
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
@@ -10,8 +13,8 @@ from ...services.project_records import ProjectData
 from ...services.project_rules import check_project
 from ...services.projects import to_data
 from ..bulk import DATA_COLUMNS, TABLES
-from .context import PlanContext, ProjectWrite, field_changes, source_cell
-from .model import ADD, CHANGE, UNCHANGED, Entry
+from .context import PlanContext, ProjectWrite, field_changes, shown, source_cell
+from .model import ADD, CHANGE, UNCHANGED, Entry, FieldChange
 
 PROJECT_LABELS = {
     "title": "Title", "programme_area": "Programme area", "donors": "Donor", "budget": "Budget",
@@ -21,6 +24,11 @@ PROJECT_LABELS = {
 }
 EVENT_LABELS = {"date_precision": "Date", "title": "Title", "place": "Place", "country_id": "Country",
                 "participants": "Participants", "description": "Description"}
+
+# What the review lists for a project the return adds, in this order.
+ADDED_FIELDS = ("programme_area", "donors", "budget", "health_budget", "start", "end", "extended_to", "countries",
+                "managing_mission", "status")
+FROM_DATES = "from its dates"
 
 FULL_LOAD = (selectinload(Project.donor_links), selectinload(Project.countries), selectinload(Project.thematic_areas),
               selectinload(Project.achievements), selectinload(Project.photos), selectinload(Project.testimonies),
@@ -47,14 +55,49 @@ def plan_projects(ctx: PlanContext) -> None:
             continue
         label = f"{code} {after.title}".strip()
         if before is None:
+            end = after.extended_to or after.end
+            derived = bool(item.given) and "status" not in item.given and (after.start or end) is not None
+            if derived:  # a new project needs a status; the return left it to its dates
+                after.status = status_from_dates(after.start, end, ctx.today)
+                ctx.problem("warning", f"no status given; {after.status} is taken {FROM_DATES}", "Projects",
+                            item.row, "Status")
             ctx.new_project_codes.add(code)
             ctx.writes.projects.append(ProjectWrite(ADD, after, None, item.row))
-            ctx.entry(Entry("Projects", ADD, label, item.row))
+            ctx.entry(Entry("Projects", ADD, label, item.row, added_fields(after, derived)))
             continue
         changes = field_changes(PROJECT_LABELS, _comparable(before), _comparable(after))
         if changes:
             ctx.writes.projects.append(ProjectWrite(CHANGE, after, before.version, item.row))
         ctx.entry(Entry("Projects", CHANGE if changes else UNCHANGED, label, item.row, changes))
+
+
+def status_from_dates(start: date | None, end: date | None, today: date) -> str:
+    """Completed when it ended before today, pipeline when it starts after today, else active."""
+    if end is not None and end < today:
+        return "completed"
+    if start is not None and start > today:
+        return "pipeline"
+    return "active"
+
+
+def added_fields(data: ProjectData, status_derived: bool = False) -> tuple[FieldChange, ...]:
+    """What a new project will hold, field by field, for the review: budgets with their currency."""
+    out = []
+    for name in ADDED_FIELDS:
+        value = getattr(data, name)
+        if value in (None, "", [], ()):
+            continue
+        text = shown_money(value, data.currency) if isinstance(value, Decimal) else shown(value)
+        if name == "status" and status_derived:
+            text = f"{text} ({FROM_DATES})"
+        out.append(FieldChange(PROJECT_LABELS[name], "", text))
+    return tuple(out)
+
+
+def shown_money(amount: Decimal, currency: str | None) -> str:
+    """`170,000 USD`, `290,500.50 EUR`: cents only when there are some."""
+    digits = f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.2f}"
+    return f"{digits} {currency}" if currency else digits
 
 
 def _merged(before: ProjectData, incoming: ProjectData, given: frozenset[str]) -> ProjectData:

@@ -56,6 +56,8 @@ def _read_row(cells_of: RowReader, cells: tuple[Any, ...], context: ReadContext)
         cells_of.error("Code", "a project code is required (e.g. MA.0467)")
     else:
         code = read("Code", normalize_project_code, code_cell)
+        if code and _retyped(code_cell, code):
+            cells_of.warning("Code", f'"{clean_text(code_cell)}" is read as {code}')
     data = ProjectData(code=code or "", title=clean_text(title))
 
     if not blank(area):
@@ -198,6 +200,12 @@ def _thematic_areas(cells_of: RowReader, cell: Any, context: ReadContext) -> lis
         cells_of.error("Thematic areas", "; ".join(unknown) + " (separate several with ;)")
         return None
     return names
+
+
+def _retyped(cell: Any, code: str) -> bool:
+    """Whether reading the code changed more than its case, spacing or dot (`MA.99` -> `MA.0099`)."""
+    typed = "".join(clean_text(cell).upper().split()).replace(".", "")
+    return typed != code.replace(".", "")
 
 
 def _multiline(value: Any) -> str:

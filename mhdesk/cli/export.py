@@ -1,0 +1,34 @@
+"""`mhdesk export WHAT ...`: printable and spreadsheet exports, one function per kind of export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .common import EXIT_OK, Parser, UsageError, open_db
+
+
+def register(commands) -> None:
+    """Add `mhdesk export` and its sub-commands to the `mhdesk` parser."""
+    group = commands.add_parser("export", help="write the register, directory or reports to a file")
+    kinds = group.add_subparsers(dest="export_command", parser_class=Parser, required=True, metavar="WHAT")
+    _add_projects(kinds)
+
+
+def _add_projects(kinds) -> None:
+    projects = kinds.add_parser("projects", help="the projects register as a formatted workbook")
+    projects.add_argument("--year", type=int, help="only the projects running in that year")
+    projects.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.xlsx")
+    projects.set_defaults(handler=cmd_export_projects)
+
+
+def cmd_export_projects(args) -> int:
+    from ..core.exports.projects_xlsx import write_projects_xlsx
+    from ..core.services import Services
+    from ..core.services.projects import ProjectQuery
+
+    if args.output.suffix.lower() != ".xlsx":
+        raise UsageError(f"{args.output} is not an .xlsx file name; the projects export writes a workbook")
+    rows = Services(open_db(args)).projects.rows(ProjectQuery(year=args.year))
+    write_projects_xlsx(rows, args.output)
+    print(f"Wrote {len(rows):,} project{'s' if len(rows) != 1 else ''} to {args.output}.")
+    return EXIT_OK
