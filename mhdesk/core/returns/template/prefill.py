@@ -1,8 +1,8 @@
 """The rows a pre-filled return template carries: a mission's current records.
 
 Each row is a dict keyed by the layout's column headers, holding values in the
-contract's plain forms (dates as dates, amounts as numbers, lists joined with
-`; `), so that a template re-imported unchanged changes nothing.
+contract's plain forms (dates as dates, amounts as exact decimals, lists joined
+with `; `), so that a template re-imported unchanged changes nothing.
 """
 
 from __future__ import annotations
@@ -22,11 +22,11 @@ ROLE_LABELS = {"COM": "COM", "HOO": "HOO", "OIC": "OIC", "FP": "Focal point"}
 Row = dict[str, object]
 
 
-def plain_number(value: Decimal | None) -> int | float | None:
-    """A stored decimal as the number a spreadsheet shows: whole amounts without `.00`."""
+def plain_number(value: Decimal | None) -> int | Decimal | None:
+    """A stored decimal as the exact number a spreadsheet shows (never a float): whole ones as ints."""
     if value is None:
         return None
-    return int(value) if value == value.to_integral_value() else float(value)
+    return int(value) if value == value.to_integral_value() else value
 
 
 def project_rows(services: Services, mission: str, year: int) -> list[Row]:
@@ -41,9 +41,9 @@ def project_rows(services: Services, mission: str, year: int) -> list[Row]:
             "Title": project.title,
             "Programme area": project.programme_area,
             "Donor": LIST_JOIN.join(project.donors) or None,
-            "Budget": plain_number(project.budget),
+            "Budget": project.budget,
             "Currency": project.currency,
-            "Health budget": plain_number(project.health_budget),
+            "Health budget": project.health_budget,
             "Start": project.start,
             "End": project.end,
             "Extended to": project.extended_to,

@@ -9,6 +9,7 @@ plus the long lists the drop-downs draw on (columns D onwards).
 from __future__ import annotations
 
 import os
+from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -17,6 +18,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ...errors import MhdeskError
+from ...exports.cell_number import set_decimal
+from ...exports.cell_text import set_text
 from ...files import save_workbook
 from ...parsing.errors import ParseError
 from ...services import Services
@@ -130,7 +133,12 @@ def _write_table(sheet: Worksheet, sheet_layout: layout.SheetLayout, rows: list[
         for index, column in enumerate(sheet_layout.columns, start=1):
             value = row.get(column.header)
             if value is not None and value != "":
-                style_value(sheet.cell(row=row_number, column=index, value=value), column.header)
+                cell = sheet.cell(row=row_number, column=index)
+                if isinstance(value, Decimal):
+                    set_decimal(cell, value)
+                else:
+                    set_text(cell, value)
+                style_value(cell, column.header)
 
 
 def _write_meta_sheet(sheet: Worksheet, services: Services, mission: str, year: int) -> dict[str, str]:
