@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..core.database import Database
 from . import database_dialogs
+from .demo_folder import DemoFolder, remove_stale_demo_folders
 from .main_window import MainWindow
+from .quit_on_signals import quit_on_signals
 from .shared import style
 from .shared.crash_dialog import ExceptionHook
 from .shared.icons import icon
@@ -32,19 +32,23 @@ def run_app(database: str | None = None, demo: bool = False) -> int:
     style.apply(app)
     hook = ExceptionHook(app)
     hook.install()
-    demo_folder = Path(tempfile.mkdtemp(prefix="mhdesk-demo-")) if demo else None
+    remove_stale_demo_folders()  # left by a demo run that crashed or was killed
     window = None
-    try:
-        db = open_demo(demo_folder) if demo_folder else database_dialogs.open_or_explain(None, database)
-        window = MainWindow(user_settings(), db)
-        window.show()
-        return app.exec()
-    finally:
-        if window is not None:
-            window.close_database()
-        hook.uninstall()
-        if demo_folder is not None:  # the demo is a throw-away copy: nothing of it outlives the run
-            shutil.rmtree(demo_folder, ignore_errors=True)
+    with quit_on_signals(app) as stop:
+        demo_folder = DemoFolder() if demo else None
+        try:
+            db = open_demo(demo_folder.path) if demo_folder else database_dialogs.open_or_explain(None, database)
+            if stop.code is not None:  # a signal ended a start-up dialog
+                return stop.code
+            window = MainWindow(user_settings(), db)
+            window.show()
+            return app.exec()
+        finally:
+            if window is not None:
+                window.close_database()
+            hook.uninstall()
+            if demo_folder is not None:  # the demo is a throw-away copy: nothing of it outlives the run
+                demo_folder.remove()
 
 
 def has_display() -> bool:
