@@ -28,3 +28,9 @@ def form_path(name: str) -> Path:
 
 def demo_file() -> Path:
     return resource_path("demo", "demo.json")
+
+
+def form_names() -> list[str]:
+    """Every form shipped, named as `form_path` takes them (`projects/editor.ui`)."""
+    root = _package_folder("mhdesk.forms")
+    return sorted(path.relative_to(root).as_posix() for path in root.rglob("*.ui"))

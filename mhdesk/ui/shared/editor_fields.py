@@ -1,59 +1,37 @@
 """Reading and filling the kinds of field a record editor has.
 
-Amounts are read from their text straight into Decimal (never through a
-float), so "290,500.50" is stored as exactly 290500.50.
+Typed values (amounts, dates) are read by the core parsers, the same that read
+a mission's return, so a form accepts every form a return does.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from datetime import date
-from decimal import Decimal
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QListWidget, QListWidgetItem
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget, QListWidgetItem
 
-# Digits grouped by commas, spaces or apostrophes (3,000,000 / 3 000 000 / 3'000'000), a point for cents.
-_AMOUNT = re.compile(r"^(-?)(\d{1,3}(?:[,' \u00a0\u202f]\d{3})+|\d+)(?:\.(\d*))?$")
+T = TypeVar("T")
 
 
-def parse_amount(text: str) -> Decimal | None:
-    """The amount written in `text`, None when empty; ValueError with a readable reason otherwise."""
-    cleaned = text.strip()
-    if not cleaned:
-        return None
-    match = _AMOUNT.match(cleaned)
-    if match is None:
-        raise ValueError(f'"{cleaned}" is not an amount; write it like 3,000,000.00')
-    sign, whole, cents = match.groups()
-    if cents and len(cents) > 2:
-        raise ValueError("has more than two decimal places")
-    return Decimal(f"{sign}{re.sub(r'[^0-9]', '', whole)}.{cents or '0'}").quantize(Decimal("0.01"))
+def read_typed(edit: QLineEdit, parse: Callable[[str], T]) -> T | None:
+    """The value typed in `edit`, None when empty; ParseError (quoting the text) when it cannot be read."""
+    text = edit.text().strip()
+    return parse(text) if text else None
+
+
+def show_understood(label: QLabel, edit: QLineEdit, understood: str | None) -> None:
+    """Say beside a typed field what it was read as; nothing while the field is empty or unreadable."""
+    label.setText(understood if understood and edit.text().strip() else "")
+    label.setVisible(bool(label.text()))
 
 
 def split_names(text: str) -> list[str]:
     """Names one per line or separated by semicolons, trimmed, each once, in order."""
     names = (part.strip() for part in re.split(r"[;\n]", text))
     return list(dict.fromkeys(name for name in names if name))
-
-
-# ---- optional dates: a check box that says whether the date is known ------------------
-
-
-def set_optional_date(check: QCheckBox, edit: QDateEdit, value: date | None, fallback: date) -> None:
-    check.setChecked(value is not None)
-    edit.setEnabled(value is not None)
-    shown = value or fallback
-    edit.setDate(QDate(shown.year, shown.month, shown.day))
-
-
-def optional_date(check: QCheckBox, edit: QDateEdit) -> date | None:
-    return edit.date().toPython() if check.isChecked() else None
-
-
-def link_optional_date(check: QCheckBox, edit: QDateEdit) -> None:
-    check.toggled.connect(edit.setEnabled)
 
 
 # ---- combo boxes whose items carry a value ---------------------------------------------

@@ -18,6 +18,7 @@ QLabel#emptyHeading { font-size: 14pt; font-weight: 600; color: #374151; }
 QLabel#emptyText { color: #6b7280; }
 QLabel#themesLabel { margin-top: 8px; }
 QLabel[role="error"] { color: #b42318; }
+QLabel[role="hint"] { color: #6b7280; }
 QTableView {
     border: 1px solid #e3e5e8; border-radius: 4px;
     selection-background-color: #dce8f6; selection-color: #111827;
