@@ -20,6 +20,15 @@ from .view_context import ViewContext
 from .views import VIEWS
 
 
+def with_access_key(title: str, taken: set[str]) -> str:
+    """`title` with an access key on its first letter no other item of the menu uses (`Dash&board`)."""
+    for position, letter in enumerate(title):
+        if letter.isalpha() and letter.lower() not in taken:
+            taken.add(letter.lower())
+            return f"{title[:position]}&{title[position:]}"
+    return title
+
+
 class MainWindow(WorkbookDropTarget, QMainWindow):
     def __init__(self, settings: QSettings, database: Database | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -45,10 +54,11 @@ class MainWindow(WorkbookDropTarget, QMainWindow):
 
     def _build_navigation(self) -> None:
         group = QActionGroup(self)
+        taken = {a.text().partition("&")[2][:1].lower() for a in self.ui.menuView.actions() if "&" in a.text()}
         for number, spec in enumerate(VIEWS, start=1):
             item = QListWidgetItem(icon(spec.icon), spec.title, self.ui.navList)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            action = QAction(spec.title, group, checkable=True)
+            action = QAction(with_access_key(spec.title, taken), group, checkable=True)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _=False, key=spec.key: self.show_view(key))
             self.ui.menuView.addAction(action)
@@ -142,6 +152,7 @@ class MainWindow(WorkbookDropTarget, QMainWindow):
         ui.actionOpenDatabase.triggered.connect(self.open_database)
         ui.actionImportReturns.triggered.connect(lambda: self.import_returns())
         ui.actionNewReturnTemplate.triggered.connect(self.new_return_template)
+        ui.actionExportProjects.triggered.connect(lambda: self._call_projects("export_projects"))
         ui.actionQuit.triggered.connect(self.close)
         ui.actionUndo.triggered.connect(stack.undo)
         ui.actionRedo.triggered.connect(stack.redo)
@@ -185,6 +196,7 @@ class MainWindow(WorkbookDropTarget, QMainWindow):
             action.setEnabled(selected > 0)
         ui.actionImportReturns.setEnabled(self.database is not None)
         ui.actionNewReturnTemplate.setEnabled(self.database is not None)
+        ui.actionExportProjects.setEnabled(hasattr(projects, "export_projects"))
         ui.actionCopy.setEnabled(hasattr(view, "copy_selection"))
         ui.actionFind.setEnabled(hasattr(view, "focus_search"))
 

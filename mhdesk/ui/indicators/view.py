@@ -100,6 +100,10 @@ class IndicatorsView(QWidget):
         last = reporting_year()
         chosen = self.ui.yearCombo.currentData() if self._year_offered else (with_values[-1] if with_values
                                                                               else last)
+        offered = [self.ui.yearCombo.itemData(i) for i in range(self.ui.yearCombo.count())]
+        newest_offered = max((y for y in offered if y is not None), default=None)
+        if chosen is not None and chosen == newest_offered and with_values and with_values[-1] > chosen:
+            chosen = with_values[-1]  # the view followed the latest year: a later one just imported is shown
         offer_years(self.ui.yearCombo, [*with_values, *range(last - RECENT_YEARS + 1, last + 1), chosen or last],
                     chosen, "All years")
         self._year_offered = True

@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QWidget
 
 from ...core.errors import MhdeskError
+from ...core.exports.projects_xlsx import write_projects_xlsx
 from ...core.services.project_records import ProjectData
 from ..shared.clipboard import projects_tsv
 from ..shared.confirm import ask_destructive
 from ..shared.empty_state import EmptyState
+from ..shared.file_dialogs import REPORTS, save_file_name
 from ..shared.form_loader import load_form
+from ..shared.record_views import fit_columns
 from ..shared.records_bus import concerns
+from ..shared.table_keys import leave_with_ctrl_tab
+from ..shared.worker import BackgroundJob
 from ..view_context import ViewContext
 from . import commands
 from .commands import ProjectStore
@@ -22,7 +29,7 @@ from .table_model import Column, ProjectFilter, ProjectIdRole, ProjectsTableMode
 
 # Starting widths, from a typical value of each column; Title takes what is left.
 COLUMN_SAMPLES = {Column.CODE: "MA.0000", Column.AREA: "Area", Column.DONORS: "IOM Development",
-                  Column.BUDGET: "1,000,000 USD", Column.START: "30 Sep 2000", Column.END: "30 Sep 2000 → extended",
+                  Column.BUDGET: "1,000,000 USD", Column.START: "30 Sep 2000", Column.END: "30 Sep 2000 ⁺",
                   Column.COUNTRIES: "Kazakhstan, Kyrgyz", Column.STATUS: "Completed"}
 
 
@@ -73,10 +80,8 @@ class ProjectsView(QWidget):
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(Column.CODE, Qt.SortOrder.AscendingOrder)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        metrics = table.fontMetrics()
-        for column, sample in COLUMN_SAMPLES.items():
-            table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 18)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        fit_columns(table, COLUMN_SAMPLES)
+        leave_with_ctrl_tab(table)
         table.doubleClicked.connect(lambda index: self.edit_project(index.data(ProjectIdRole)))
         table.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed.emit(
             len(self.selected_ids())))
@@ -239,6 +244,25 @@ class ProjectsView(QWidget):
             QGuiApplication.clipboard().setText(projects_tsv(rows))
             self._context.show_status(f"Copied {len(rows)} row{'s' if len(rows) != 1 else ''} with a header row.")
         return len(rows)
+
+    def export_projects(self, path: Path | None = None) -> BackgroundJob | None:
+        """The rows the filters show, in their order, as a formatted workbook (asking where when `path` is None)."""
+        if path is None:
+            path = save_file_name(self.window(), "Export projects", REPORTS, "Excel workbooks (*.xlsx)",
+                                  "Projects.xlsx")
+            if path is None:
+                return None
+        path = Path(path) if Path(path).suffix.lower() == ".xlsx" else Path(path).with_suffix(".xlsx")
+        rows = [self.model.row_at(position) for position in range(self.model.rowCount())]
+        count = f"{len(rows):,} project{'s' if len(rows) != 1 else ''}"
+        return (BackgroundJob(self.window(), lambda progress: write_projects_xlsx(rows, path),
+                              title="Export projects", label=f"Writing {count} to {path.name}…",
+                              cancellable=False, database=False)
+                .on_success(lambda written: self._context.show_status(f"Exported {count} to {written}."))
+                .on_failure(lambda error: self._show_failure(
+                    f"The projects could not be written to {path}: {getattr(error, 'strerror', None) or error}."),
+                    OSError)
+                .start())
 
     def _show_failure(self, message: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, "Projects", message, QMessageBox.StandardButton.Ok,

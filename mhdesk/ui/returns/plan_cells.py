@@ -23,8 +23,17 @@ class PlanColumn(IntEnum):
 
 
 HEADERS = {
-    PlanColumn.STATUS: "Status", PlanColumn.ROW: "Row", PlanColumn.RECORD: "Record or problem",
-    PlanColumn.PREVIOUS: "Previous year", PlanColumn.CHANGE: "Change", PlanColumn.FIELDS: "Column or changes",
+    PlanColumn.STATUS: "Sheet, then action", PlanColumn.ROW: "Row", PlanColumn.RECORD: "Record or problem",
+    PlanColumn.PREVIOUS: "Last year's value", PlanColumn.CHANGE: "Change on last year",
+    PlanColumn.FIELDS: "Values, changes or column",
+}
+HEADER_TIPS = {
+    PlanColumn.STATUS: "The workbook's sheet; under it what the import does to each record, or the kind of problem",
+    PlanColumn.ROW: "The row of the sheet the record or problem is on",
+    PlanColumn.RECORD: "The record (project, value, person, event) or what is wrong",
+    PlanColumn.PREVIOUS: "An indicator value: the same figure a year before, as the database holds it",
+    PlanColumn.CHANGE: "An indicator value: how far it moved from last year's",
+    PlanColumn.FIELDS: "What an added record holds, what a change does (old -> new), or the column of a problem",
 }
 
 KindRole = Qt.ItemDataRole.UserRole + 1  # "sheet", "entry" or "problem"

@@ -21,6 +21,7 @@ from ...core.returns.plan.model import SHEET_ORDER, UNCHANGED, Entry, Plan
 from ...core.returns.problems import Problem
 from .plan_cells import (
     ACTION_WORDS,
+    HEADER_TIPS,
     HEADERS,
     LEFT,
     RIGHT,
@@ -171,6 +172,8 @@ class PlanTreeModel(QAbstractItemModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[PlanColumn(section)]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS[PlanColumn(section)]
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole:
             return RIGHT if section in (PlanColumn.ROW, PlanColumn.PREVIOUS, PlanColumn.CHANGE) else LEFT
         return None

@@ -38,8 +38,8 @@ FILTER_TIPS = {
     SHOW_CHANGES: "Records the import would add, change or remove",
 }
 # Starting widths from a typical value; the record and its changes share what is left.
-COLUMN_SAMPLES = {PlanColumn.ROW: "Row 00", PlanColumn.PREVIOUS: "Previous year",
-                  PlanColumn.CHANGE: "+1,000 %"}
+COLUMN_SAMPLES = {PlanColumn.ROW: "Row 00", PlanColumn.PREVIOUS: "Last year's value",
+                  PlanColumn.CHANGE: "Change on last year"}
 TREE_STYLE = "QTreeView#planTree::item { padding: 2px 0; }"
 SEARCH_DELAY_MS = 150
 AUTO_EXPAND_ROWS = 5000

@@ -11,6 +11,9 @@ from PySide6.QtWidgets import QComboBox, QHeaderView, QTableView
 from .clipboard import to_tsv
 from .editor_fields import fill_combo
 from .record_table import RecordTableModel
+from .table_keys import leave_with_ctrl_tab
+
+SORT_ARROW_ROOM = 36  # header padding and the sort indicator, so the arrow never covers the title
 
 
 def setup_table(table: QTableView, model: RecordTableModel, samples: dict[int, str], stretch: int) -> None:
@@ -21,9 +24,20 @@ def setup_table(table: QTableView, model: RecordTableModel, samples: dict[int, s
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the service's order until a column is clicked
+    fit_columns(table, samples)
+    leave_with_ctrl_tab(table)
+
+
+def fit_columns(table: QTableView, samples: dict[int, str]) -> None:
+    """Each column as wide as its typical value or its header, whichever is wider, with room for the sort
+    arrow beside the header text and a gap after a right-aligned number."""
     metrics = table.fontMetrics()
+    header_metrics = table.horizontalHeader().fontMetrics()
+    model = table.model()
     for column, sample in samples.items():
-        table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        table.setColumnWidth(column, max(metrics.horizontalAdvance(sample) + 24,
+                                         header_metrics.horizontalAdvance(title) + SORT_ARROW_ROOM))
     table.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
 
 

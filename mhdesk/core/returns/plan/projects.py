@@ -8,6 +8,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from ...collation import sorted_by_name
 from ...models import Project
 from ...services.project_records import ProjectData
 from ...services.project_rules import check_project
@@ -87,6 +88,8 @@ def added_fields(data: ProjectData, status_derived: bool = False) -> tuple[Field
         value = getattr(data, name)
         if value in (None, "", [], ()):
             continue
+        if name == "countries":
+            value = sorted_by_name(value)
         text = shown_money(value, data.currency) if isinstance(value, Decimal) else shown(value)
         if name == "status" and status_derived:
             text = f"{text} ({FROM_DATES})"
