@@ -43,6 +43,7 @@ def test_a_new_form_and_an_opened_project_show_no_error_before_anything_is_typed
     editor = new_editor(window, projects_view, qtbot)
     assert visible_messages(editor) == []
     assert not editor.ok_button.isEnabled()  # nothing to save yet
+    assert editor.ui.codeEdit.text() == "" and editor.ui.codeEdit.placeholderText() == "e.g. MA.0467"
     # hints look like hints: examples in the placeholder, never a value in the field
     fields = {edit.objectName(): edit for edit in editor.findChildren(QLineEdit) if edit.objectName()}
     for name in ("budgetEdit", "healthBudgetEdit", "startEdit", "endEdit", "extendedEdit"):
