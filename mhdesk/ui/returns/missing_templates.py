@@ -3,14 +3,13 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
 
 from ...core.returns.history import returns_overview
+from ...core.returns.template.naming import template_file_name
 from ...core.returns.template.writer import write_template
 from ...core.services import Services
 from ..shared.form_loader import load_form
@@ -27,23 +26,15 @@ class TemplateChoice:
     prefill: bool
 
 
-def template_file_name(mission: str, iso2: str | None, year: int) -> str:
-    """`return-TJ-2019.xlsx`: short, sorted by country, the same each year; a name when there is no code."""
-    code = iso2 or re.sub(r"[^A-Za-z0-9]+", "-", unicodedata.normalize("NFKD", mission)
-                          .encode("ascii", "ignore").decode()).strip("-")
-    return f"return-{code}-{year}.xlsx"
-
-
-def target_paths(services: Services, choice: TemplateChoice) -> list[Path]:
-    codes = {c.name: c.iso2 for c in services.catalog.countries}
-    return [choice.folder / template_file_name(m, codes.get(m), choice.year) for m in choice.missions]
+def target_paths(choice: TemplateChoice) -> list[Path]:
+    return [choice.folder / template_file_name(m, choice.year) for m in choice.missions]
 
 
 def write_templates(services: Services, choice: TemplateChoice, progress: Progress, written: list[Path]) -> list[Path]:
     """Runs on the database thread. Appends each file to `written` as it is done, so that a Cancel
     or a failure half-way can still say what is there."""
     choice.folder.mkdir(parents=True, exist_ok=True)
-    paths = target_paths(services, choice)
+    paths = target_paths(choice)
     for done, (mission, path) in enumerate(zip(choice.missions, paths)):
         progress.check()
         progress.report(done, len(paths), f"Writing the template for {mission} ({done + 1} of {len(paths)})…")
@@ -90,7 +81,7 @@ class MissingTemplatesDialog(QDialog):
         text = f"{len(missions)} mission{'s have' if len(missions) != 1 else ' has'} no return for {year}: {named}."
         folder = self.choice().folder
         if self.ui.folderEdit.text().strip() and folder.is_dir():
-            present = sum(p.exists() for p in target_paths(self._services, self.choice()))
+            present = sum(p.exists() for p in target_paths(self.choice()))
             if present:
                 text += (f"\n{present} of these files {'are' if present != 1 else 'is'} in the folder already "
                          f"and will be replaced.")

@@ -181,9 +181,9 @@ def test_templates_are_written_for_every_missing_mission(window, view, services,
     start_templates(view, qtbot, folder)
     qtbot.waitUntil(lambda: view.message is not None, timeout=30000)
     written = sorted(folder.glob("*.xlsx"))
-    assert len(written) == missing and not (folder / f"return-TJ-{YEAR}.xlsx").exists()
+    assert len(written) == missing and not (folder / f"Tajikistan return {YEAR}.xlsx").exists()
     assert view.message.text() == f"Wrote {missing} templates for {YEAR} to {folder}."
-    sheet = load_workbook(folder / f"return-AM-{YEAR}.xlsx")["Return"]
+    sheet = load_workbook(folder / f"Armenia return {YEAR}.xlsx")["Return"]
     assert {row[0]: row[1] for row in sheet.iter_rows(max_col=2, values_only=True)}["Mission"] == "Armenia"
     assert sheet["B2"].value == YEAR
 

@@ -6,7 +6,7 @@ from datetime import date
 
 from openpyxl import load_workbook
 
-from mhdesk.ui.returns.template_dialog import default_file_name
+from mhdesk.core.returns.template.naming import template_file_name
 from tests.ui.ui_helpers import click_button
 
 
@@ -32,8 +32,9 @@ def test_the_dialog_suggests_last_year_and_a_file_named_after_the_mission(window
     assert dialog.ui.missionCombo.findText("Afghanistan") < 0  # not a mission of the region
     dialog.ui.missionCombo.setCurrentText("Serbia")
     dialog.ui.yearSpin.setValue(2019)
-    assert dialog.ui.pathEdit.text().endswith(default_file_name("Serbia", 2019))
-    assert default_file_name("Kosovo (UNSCR 1244)", 2019) == "Kosovo (UNSCR 1244) return 2019.xlsx"
+    assert dialog.ui.pathEdit.text().endswith("Serbia return 2019.xlsx")
+    assert template_file_name("Kosovo (UNSCR 1244)", 2019) == "Kosovo (UNSCR 1244) return 2019.xlsx"
+    assert template_file_name("Bosnia/Herzegovina", 2019) == "Bosnia Herzegovina return 2019.xlsx"
     dialog.reject()
 
 
