@@ -26,6 +26,11 @@ def form_path(name: str) -> Path:
     return _package_folder("mhdesk.forms") / name
 
 
+def fonts_folder() -> Path:
+    """The embedded font family every PDF prints with."""
+    return resource_path("fonts")
+
+
 def demo_file() -> Path:
     return resource_path("demo", "demo.json")
 

@@ -12,6 +12,7 @@ def register(commands) -> None:
     group = commands.add_parser("export", help="write the register, directory or reports to a file")
     kinds = group.add_subparsers(dest="export_command", parser_class=Parser, required=True, metavar="WHAT")
     _add_projects(kinds)
+    _add_directory(kinds)
 
 
 def _add_projects(kinds) -> None:
@@ -31,4 +32,35 @@ def cmd_export_projects(args) -> int:
     rows = Services(open_db(args)).projects.rows(ProjectQuery(year=args.year))
     write_projects_xlsx(rows, args.output)
     print(f"Wrote {len(rows):,} project{'s' if len(rows) != 1 else ''} to {args.output}.")
+    return EXIT_OK
+
+
+def _add_directory(kinds) -> None:
+    directory = kinds.add_parser("directory", help="the focal-point directory of a year, printable")
+    directory.add_argument("--year", type=int, required=True)
+    directory.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf|FILE.xlsx")
+    directory.add_argument("--no-contacts", dest="contacts", action="store_false",
+                           help="leave out e-mail addresses and phone numbers")
+    directory.set_defaults(handler=cmd_export_directory)
+
+
+def cmd_export_directory(args) -> int:
+    from ..bundled import fonts_folder
+    from ..core.exports.directory_pdf import write_directory_pdf
+    from ..core.errors import MhdeskError
+    from ..core.exports.directory_xlsx import write_directory_xlsx
+    from ..core.services import Services
+
+    kind = args.output.suffix.lower()
+    if kind not in (".pdf", ".xlsx"):
+        raise UsageError(f"{args.output} is neither a .pdf nor an .xlsx file name")
+    grid = Services(open_db(args)).directory.grid(args.year)
+    if not grid.people_count():
+        raise MhdeskError(f"Nobody is in the directory of {args.year}; nothing was written.")
+    if kind == ".pdf":
+        write_directory_pdf(grid, args.output, fonts=fonts_folder(), contacts=args.contacts)
+    else:
+        write_directory_xlsx(grid, args.output, contacts=args.contacts)
+    count = grid.people_count()
+    print(f"Wrote the {args.year} directory ({count:,} role{'s' if count != 1 else ''}) to {args.output}.")
     return EXIT_OK

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..core.services.directory import LIST_FIELDS
 from .common import EXIT_OK, Parser, open_db, resolve_country
 from .output import FORMATS, whole_or_decimal, write_records
 
@@ -9,8 +10,7 @@ PROJECT_FIELDS = ("code", "title", "programme_area", "donors", "budget", "curren
                   "end", "extended_to", "countries", "managing_mission", "thematic_areas", "status")
 
 INDICATOR_FIELDS = ("indicator_code", "indicator", "country", "year", "project_code", "sex", "age_group", "value")
-ROLE_NAMES = {"FP": "Focal point", "REGIONAL": "Regional"}
-DIRECTORY_FIELDS = ("year", "country", "role", "programme_area", "family_name", "given_name", "email", "phone")
+DIRECTORY_FIELDS = LIST_FIELDS
 
 
 def register(commands) -> None:
@@ -58,13 +58,7 @@ def cmd_directory_list(args) -> int:
     from ..core.services import Services
 
     db = open_db(args)
-    areas = {h: code for code, h, _ in Services(db).catalog.programme_areas}
     rows = Services(db).directory.rows(args.year)
-    write_records(DIRECTORY_FIELDS, (_directory_record(r, areas) for r in rows), args.format)
+    write_records(DIRECTORY_FIELDS, (r.listed() for r in rows), args.format)
     return EXIT_OK
 
-
-def _directory_record(row, areas) -> list:
-    # Roles print as the return workbook names them; a regional role prints its title (RTS, RC for UA & MD).
-    role = row.title if row.role == "REGIONAL" and row.title else ROLE_NAMES.get(row.role, row.role)
-    return [row.year, row.country, role, row.programme_area, row.family_name, row.given_name, row.email, row.phone]

@@ -73,10 +73,10 @@ def test_h_codes_and_names():
         ("focal person", "FP"),
         ("FP", "FP"),
         ("Health focal point", "FP"),
-        ("RTS", "REGIONAL"),
-        ("Regional thematic specialist", "REGIONAL"),
-        ("Regional Migration Health Coordinator", "REGIONAL"),
-        ("RC for UA & MD", "REGIONAL"),
+        ("RTS", "RTS"),
+        ("Regional thematic specialist", "RTS"),
+        ("Regional Migration Health Coordinator", "RC"),
+        ("RC for UA & MD", "RC"),
     ],
 )
 def test_roles(cell, role):

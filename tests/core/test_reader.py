@@ -301,7 +301,7 @@ def test_focal_point_rules(tmp_path, catalog):
     assert problems == {("error", 2, "Programme area"), ("warning", 3, "Programme area"),
                         ("warning", 6, "Family name")}
     assert [(r.role, r.programme_area, r.title) for r in parsed.roles] == [
-        ("HOO", None, None), ("REGIONAL", None, "RC for UA & MD"), ("COM", None, None)]
+        ("HOO", None, None), ("RC", None, "RC for UA & MD"), ("COM", None, None)]
 
 
 def test_rows_of_spaces_and_formatted_rows_are_skipped(tmp_path, catalog):

@@ -49,7 +49,7 @@ def tajikistan(services, db):
             DirectoryRole(person_id=focal.id, country_id=country["Tajikistan"], year=2017, role="HOO"),
             DirectoryRole(person_id=later.id, country_id=country["Tajikistan"], year=2020, role="COM"),
             DirectoryRole(person_id=later.id, country_id=country["Ukraine"], year=2019, role="COM"),
-            DirectoryRole(person_id=later.id, country_id=None, year=2019, role="REGIONAL", title="RTS"),
+            DirectoryRole(person_id=later.id, country_id=None, year=2019, role="RTS", title="RTS"),
         ])
         screenings = session.scalar(select(Indicator.id).where(Indicator.code == "HEALTH_ASSESS"))
         session.add(IndicatorValue(indicator_id=screenings, country_id=country["Tajikistan"], year=2019,

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from sqlalchemy import CheckConstraint, ForeignKey, String
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ..directory_roles import ROLE_CODES
 from .base import Base, Sourced, Versioned
 from .reference import Country, ProgrammeArea
 
-ROLES = ("COM", "HOO", "OIC", "FP", "REGIONAL")
+ROLES = ROLE_CODES
+ROLE_CHECK = "role IN (" + ", ".join(f"'{code}'" for code in ROLE_CODES) + ")"
+
+
+def printed_name(family_name: str, given_name: str | None) -> str:
+    """`FAMILY NAME Given name`, as the directory prints it; the record keeps the name as it was typed."""
+    return " ".join(p for p in (family_name.upper(), given_name) if p)
 
 
 class Person(Versioned, Base):
@@ -17,8 +24,10 @@ class Person(Versioned, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     family_name: Mapped[str] = mapped_column(String(120), index=True)
     given_name: Mapped[str | None] = mapped_column(String(120))
+    title: Mapped[str | None] = mapped_column(String(60))  # Dr, Ms...
     email: Mapped[str | None] = mapped_column(String(200), index=True)
     phone: Mapped[str | None] = mapped_column(String(60))
+    notes: Mapped[str | None] = mapped_column(Text)
 
     roles: Mapped[list[DirectoryRole]] = relationship(
         back_populates="person", cascade="all, delete-orphan", passive_deletes=True
@@ -26,14 +35,13 @@ class Person(Versioned, Base):
 
     @property
     def printed_name(self) -> str:
-        """`FAMILY NAME Given name`, as the directory prints it."""
-        return " ".join(p for p in (self.family_name.upper(), self.given_name) if p)
+        return printed_name(self.family_name, self.given_name)
 
 
 class DirectoryRole(Versioned, Sourced, Base):
     __tablename__ = "directory_role"
     __table_args__ = (
-        CheckConstraint("role IN ('COM', 'HOO', 'OIC', 'FP', 'REGIONAL')", name="role"),
+        CheckConstraint(ROLE_CHECK, name="role"),
         CheckConstraint("role <> 'FP' OR programme_area_id IS NOT NULL", name="focal_point_has_area"),
     )
 
@@ -45,6 +53,8 @@ class DirectoryRole(Versioned, Sourced, Base):
     role: Mapped[str] = mapped_column(String(10))
     title: Mapped[str | None] = mapped_column(String(120))
     programme_area_id: Mapped[int | None] = mapped_column(ForeignKey("programme_area.id", ondelete="RESTRICT"))
+    # the order of the people within a printed cell
+    position: Mapped[int] = mapped_column(default=0, server_default=text("0"))
 
     person: Mapped[Person] = relationship(back_populates="roles")
     country: Mapped[Country | None] = relationship()

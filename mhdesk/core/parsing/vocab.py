@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any, Literal, NamedTuple
 
+from ..directory_roles import regional_role_of
 from .errors import ParseError
 from .text import clean_text
 
@@ -22,7 +23,7 @@ __all__ = [
     "programme_area_name",
 ]
 
-Role = Literal["COM", "HOO", "OIC", "FP", "REGIONAL"]
+Role = Literal["COM", "HOO", "OIC", "FP", "RC", "RTS"]
 Sex = Literal["", "female", "male"]
 AgeGroup = Literal["", "children", "adults"]
 Status = Literal["pipeline", "active", "completed"]
@@ -94,15 +95,15 @@ _ROLES: dict[str, Role] = {
     "oic": "OIC",
     "officer in charge": "OIC",
     "fp": "FP",
-    "rts": "REGIONAL",
-    "rc": "REGIONAL",
+    "rts": "RTS",
+    "rc": "RC",
 }
 
 
 def parse_role(value: Any) -> Role:
     """Read a role: ``COM``, ``HOO``, ``OIC``, ``FP`` (any ``focal point`` or
-    ``focal person``) or ``REGIONAL`` (``RTS``, ``RC for UA & MD``, any
-    ``Regional …`` title)."""
+    ``focal person``), ``RC`` (``RC for UA & MD``, any other ``Regional …``
+    title) or ``RTS`` (``RTS``, ``Regional thematic specialist``)."""
     words = _words(value)
     if words in _ROLES:
         return _ROLES[words]
@@ -110,7 +111,7 @@ def parse_role(value: Any) -> Role:
     if "focal" in split:
         return "FP"
     if "regional" in split or (split and split[0] in ("rc", "rts")):
-        return "REGIONAL"
+        return regional_role_of(clean_text(value))
     raise ParseError(value, "is not a role (expected COM, HOO, OIC, Focal point or a regional role)")
 
 

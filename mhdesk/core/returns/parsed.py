@@ -49,7 +49,7 @@ class IncomingValue:
 class IncomingRole:
     country: str
     year: int
-    role: str  # COM, HOO, OIC, FP, REGIONAL
+    role: str  # a code of core.directory_roles
     family_name: str
     row: int
     programme_area: str | None = None  # MH, MA, MP

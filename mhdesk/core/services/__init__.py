@@ -32,6 +32,12 @@ class Services:
         return DirectoryService(self.db)
 
     @cached_property
+    def people(self):
+        from .people import PeopleService
+
+        return PeopleService(self.db)
+
+    @cached_property
     def indicators(self):
         from .indicators import IndicatorService
 

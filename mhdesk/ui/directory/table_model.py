@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from ...core.collation import collation_key
+from ...core.directory_roles import REGIONAL_ROLES, role_label
 from ...core.services.directory import ROLE_ORDER, DirectoryRow
 from ...core.services.imports_read import RecordSource
 from ..shared.provenance import Provenance
@@ -25,8 +26,6 @@ class Column(IntEnum):
     PHONE = 6
 
 
-ROLE_NAMES = {"COM": "Chief of Mission", "HOO": "Head of Office", "OIC": "Officer in charge",
-              "FP": "Focal point", "REGIONAL": "Regional role"}
 REGIONAL = "Regional"  # the country cell of a role above the countries
 MUTED = QColor("#9ca3af")
 
@@ -42,9 +41,9 @@ class DirectoryFilter:
 
 def role_name(row: DirectoryRow) -> str:
     """`Focal point`; a regional role by its own title (`RC for UA & MD`) when it has one."""
-    if row.role == "REGIONAL" and row.title:
+    if row.role in REGIONAL_ROLES and row.title:
         return row.title
-    return ROLE_NAMES.get(row.role, row.role)
+    return role_label(row.role)
 
 
 class DirectoryTableModel(RecordTableModel):

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from sqlalchemy import or_, select
 
+from ...directory_roles import role_label
 from ..bulk import DATA_COLUMNS, TABLES
 from .context import NewRef, PlanContext, source_cell
 from .model import ADD, CHANGE, REMOVE, UNCHANGED, Entry, FieldChange
 
 SHEET = "Focal points"
-ROLE_NAMES = {"COM": "Chief of Mission", "HOO": "Head of Office", "OIC": "Officer in charge", "FP": "Focal point",
-              "REGIONAL": "Regional role"}
 
 
 class People:
@@ -136,6 +135,6 @@ def _stored_roles(ctx: PlanContext) -> list:
 
 def _label(key: tuple, countries: dict, areas: dict, people: People) -> str:
     country_id, year, role, area_id, person = key
-    what = ROLE_NAMES.get(role, role) + (f" {areas[area_id]}" if area_id else "")
+    what = role_label(role) + (f" {areas[area_id]}" if area_id else "")
     where = f"{countries[country_id]} {year}" if country_id else f"regional {year}"
     return f"{what}, {where}: {people.printed_name(person)}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...directory_roles import AREA_ROLES, REGIONAL_ROLES
 from ...parsing import clean_text, parse_email, parse_programme_area, parse_role
 from ..layout import FOCAL_POINTS
 from ..parsed import IncomingRole
@@ -11,7 +12,6 @@ from .context import ReadContext, RowReader
 from .sheet_rows import Table, blank
 
 SHEET = FOCAL_POINTS.name
-AREA_ROLES = frozenset({"FP"})  # roles held per programme area
 
 
 def read_focal_points(table: Table, context: ReadContext) -> list[IncomingRole]:
@@ -77,7 +77,7 @@ def _read_row(cells_of: RowReader, cells: tuple[Any, ...], context: ReadContext)
         given_name=clean_text(given) or None,
         email=email_address,
         phone=clean_text(phone) or None,
-        title=clean_text(role_cell) if role == "REGIONAL" else None,
+        title=clean_text(role_cell) if role in REGIONAL_ROLES else None,
     )
 
 

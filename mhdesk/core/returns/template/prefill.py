@@ -12,12 +12,12 @@ from decimal import Decimal
 
 from sqlalchemy import extract, select
 
+from ...directory_roles import RETURN_ROLES, role_short
 from ...models import Country, Event
 from ...services import Services
 from ...services.projects import ProjectQuery
 
 LIST_JOIN = "; "
-ROLE_LABELS = {"COM": "COM", "HOO": "HOO", "OIC": "OIC", "FP": "Focal point"}
 
 Row = dict[str, object]
 
@@ -63,14 +63,14 @@ def focal_point_rows(services: Services, mission: str, year: int) -> list[Row]:
     People move between years; the latest known directory is the best guess of
     who holds each role now, and the mission corrects what changed.
     """
-    roles = [r for r in services.directory.rows(country=mission) if r.year <= year and r.role in ROLE_LABELS]
+    roles = [r for r in services.directory.rows(country=mission) if r.year <= year and r.role in RETURN_ROLES]
     if not roles:
         return []
     latest = max(r.year for r in roles)
     return [
         {
             "Country": mission,
-            "Role": ROLE_LABELS[r.role],
+            "Role": role_short(r.role),
             "Programme area": r.programme_area,
             "Family name": r.family_name,
             "Given name": r.given_name,

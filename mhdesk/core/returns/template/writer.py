@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ...directory_roles import RETURN_ROLES, role_short
 from ...errors import MhdeskError
 from ...exports.cell_number import set_decimal
 from ...exports.cell_text import set_text
@@ -37,7 +38,7 @@ MIN_VALIDATED_ROWS = 1000
 SHORT_LISTS = {
     "project areas": ("MH", "MA", "MP"),
     "focal point areas": ("H1", "H2", "H3"),
-    "roles": ("COM", "HOO", "OIC", "Focal point"),
+    "roles": tuple(role_short(code) for code in RETURN_ROLES),
     "sexes": ("female", "male"),
     "age groups": ("children", "adults"),
     "statuses": ("pipeline", "active", "completed"),
