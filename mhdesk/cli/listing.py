@@ -1,27 +1,35 @@
-"""`mhdesk projects|indicators|directory list`: the records as a table, CSV or JSON (fields of the CLI contract)."""
+"""`mhdesk projects|indicators|directory list` and `mhdesk indicators totals`: records as a table, CSV or JSON
+(fields of the CLI contract)."""
 
 from __future__ import annotations
 
 from ..core.services.directory import LIST_FIELDS
-from .common import EXIT_OK, Parser, open_db, resolve_country
-from .output import FORMATS, whole_or_decimal, write_records
+from .common import EXIT_OK, Parser, UsageError, open_db, resolve_country
+from .output import FORMATS, write_records
 
 PROJECT_FIELDS = ("code", "title", "programme_area", "donors", "budget", "currency", "health_budget", "start",
                   "end", "extended_to", "countries", "managing_mission", "thematic_areas", "status")
 
 INDICATOR_FIELDS = ("indicator_code", "indicator", "country", "year", "project_code", "sex", "age_group", "value")
+TOTAL_FIELDS = ("indicator_code", "indicator", "year", "value", "countries_reporting")
 DIRECTORY_FIELDS = LIST_FIELDS
 
 
 def register(commands) -> None:
     """Add the sub-commands to the `mhdesk` parser."""
     _add_listing(commands, "projects", "the projects register", cmd_projects_list, country=True)
-    _add_listing(commands, "indicators", "indicator values", cmd_indicators_list, country=True)
+    indicators = _add_listing(commands, "indicators", "indicator values", cmd_indicators_list, country=True)
+    totals = indicators.add_parser("totals", help="regional totals by each indicator's rules")
+    totals.add_argument("--year", type=int, help="the totals of one year")
+    totals.add_argument("--from", dest="first", type=int, metavar="Y1", help="with --to: the totals of a period")
+    totals.add_argument("--to", dest="last", type=int, metavar="Y2")
+    totals.add_argument("--format", choices=FORMATS, default="table")
+    totals.set_defaults(handler=cmd_indicators_totals)
     _add_listing(commands, "directory", "the focal-point directory", cmd_directory_list, country=False)
 
 
-def _add_listing(commands, name: str, help_text: str, handler, *, country: bool) -> None:
-    """`mhdesk NAME list [--year Y] [--country C] [--format F]`."""
+def _add_listing(commands, name: str, help_text: str, handler, *, country: bool):
+    """`mhdesk NAME list [--year Y] [--country C] [--format F]`; returns the group's actions for more."""
     group = commands.add_parser(name, help=help_text)
     actions = group.add_subparsers(dest=f"{name}_command", parser_class=Parser, required=True, metavar="ACTION")
     listing = actions.add_parser("list", help=f"list {help_text}")
@@ -30,6 +38,7 @@ def _add_listing(commands, name: str, help_text: str, handler, *, country: bool)
         listing.add_argument("--country")
     listing.add_argument("--format", choices=FORMATS, default="table")
     listing.set_defaults(handler=handler)
+    return actions
 
 
 def cmd_projects_list(args) -> int:
@@ -48,9 +57,24 @@ def cmd_indicators_list(args) -> int:
 
     db = open_db(args)
     rows = Services(db).indicators.rows(args.year, resolve_country(db, args.country))
-    # counts print as whole numbers (83219), other values keep their decimals
-    records = (r._replace(value=whole_or_decimal(r.value)) for r in rows)
-    write_records(INDICATOR_FIELDS, ([getattr(r, f) for f in INDICATOR_FIELDS] for r in records), args.format)
+    write_records(INDICATOR_FIELDS, ([getattr(r, f) for f in INDICATOR_FIELDS] for r in rows), args.format)
+    return EXIT_OK
+
+
+def cmd_indicators_totals(args) -> int:
+    """One year's totals (`--year`), or a period's by each indicator's rule across years (`--from`, `--to`;
+    the year prints as `Y1-Y2`)."""
+    from ..core.services import Services
+
+    period = args.first is not None or args.last is not None
+    if period == (args.year is not None) or (period and None in (args.first, args.last)):
+        raise UsageError("Give either --year Y, or --from Y1 and --to Y2.")
+    if period and args.last < args.first:
+        raise UsageError(f"The period ends ({args.last}) before it starts ({args.first}).")
+    service = Services(open_db(args)).indicators
+    totals = service.period_totals(args.first, args.last) if period else service.totals(args.year)
+    write_records(TOTAL_FIELDS, ([t.indicator_code, t.indicator, t.period, t.value, t.countries_reporting]
+                                 for t in totals), args.format)
     return EXIT_OK
 
 

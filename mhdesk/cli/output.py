@@ -26,11 +26,6 @@ def plain(value) -> str | int | None:
     return value
 
 
-def whole_or_decimal(value: Decimal) -> Decimal:
-    """83219.00 -> 83219; 12.50 stays 12.50."""
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
-
-
 def write_records(fields: Sequence[str], records: Iterable[Sequence], fmt: str, out: TextIO | None = None) -> None:
     out = out or sys.stdout
     rows = [[plain(v) for v in record] for record in records]

@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from .database import Database
+from .indicators.exact import to_stored
 from .models import DirectoryRole, Edition, Event, Indicator, IndicatorValue, Person, Project, Publication
 from .services import Services
 from .services.project_records import PhotoData, ProjectData, TestimonyData
@@ -107,20 +108,22 @@ def _add_directory(session, rows, countries, areas, h_to_code) -> int:
 
 
 def _add_indicator_values(session, rows, countries) -> int:
-    indicators = dict(session.execute(select(Indicator.code, Indicator.id)).all())
+    indicators = {code: (indicator_id, decimals) for code, indicator_id, decimals in
+                  session.execute(select(Indicator.code, Indicator.id, Indicator.decimals))}
     projects = dict(session.execute(select(Project.code, Project.id)).all())
     existing = set(session.execute(select(
         IndicatorValue.indicator_id, IndicatorValue.country_id, IndicatorValue.year,
         IndicatorValue.project_id, IndicatorValue.sex, IndicatorValue.age_group)).all())
     added = 0
     for row in rows:
-        key = (indicators[row["indicator"]], countries[row["country"]], row["year"],
+        indicator_id, decimals = indicators[row["indicator"]]
+        key = (indicator_id, countries[row["country"]], row["year"],
                projects.get(row.get("project_code")), row.get("sex", ""), row.get("age_group", ""))
         if key in existing:
             continue
         existing.add(key)
         session.add(IndicatorValue(indicator_id=key[0], country_id=key[1], year=key[2], project_id=key[3],
-                                   sex=key[4], age_group=key[5], value=Decimal(str(row["value"]))))
+                                   sex=key[4], age_group=key[5], value=to_stored(Decimal(str(row["value"])), decimals)))
         added += 1
     return added
 

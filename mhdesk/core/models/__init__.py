@@ -2,6 +2,7 @@
 
 from .base import Base, Money
 from .directory import ROLES, DirectoryRole, Person
+from .exchange_rates import ExchangeRate
 from .indicators import AGE_GROUPS, SEXES, IndicatorValue
 from .projects import STATUSES, Achievement, Photo, Project, ProjectDonor, Testimony
 from .records import Edition, Event, ImportChange, ImportRecord, Publication
@@ -9,7 +10,7 @@ from .reference import Country, CountryAlias, Donor, Indicator, ProgrammeArea, T
 
 __all__ = [
     "AGE_GROUPS", "ROLES", "SEXES", "STATUSES",
-    "Achievement", "Base", "Country", "CountryAlias", "DirectoryRole", "Donor", "Edition", "Event",
+    "Achievement", "Base", "Country", "CountryAlias", "DirectoryRole", "Donor", "Edition", "Event", "ExchangeRate",
     "ImportChange", "ImportRecord", "Indicator", "IndicatorValue", "Money", "Person", "Photo",
     "ProgrammeArea", "Project", "ProjectDonor", "Publication", "Testimony", "ThematicArea",
 ]

@@ -1,7 +1,8 @@
 """Bulk reads and writes of the tables an import touches, by the thousand rows.
 
 Rows are plain tuples in table-column order, amounts as whole hundredths
-(the stored form of `Money`), so that nothing converts a value it only
+(the stored form of `Money`) and indicator values as the whole numbers they
+are stored as (`indicators.exact`), so that nothing converts a value it only
 carries. Tables with only numbers and text go straight to the driver's
 executemany; tables with dates go through SQLAlchemy Core, which converts
 dates the same way on SQLite and PostgreSQL.

@@ -41,7 +41,25 @@ class Services:
     def indicators(self):
         from .indicators import IndicatorService
 
-        return IndicatorService(self.db)
+        return IndicatorService(self.db, self.catalog)
+
+    @cached_property
+    def indicator_cells(self):
+        from .indicator_cells import IndicatorCells
+
+        return IndicatorCells(self.db)
+
+    @cached_property
+    def indicator_catalogue(self):
+        from .indicator_catalogue import IndicatorCatalogue
+
+        return IndicatorCatalogue(self.db)
+
+    @cached_property
+    def exchange_rates(self):
+        from .exchange_rates import ExchangeRates
+
+        return ExchangeRates(self.db)
 
     @cached_property
     def imports(self):

@@ -32,7 +32,13 @@ class IndicatorInfo:
     code: str
     name: str
     unit: str
-    aggregation: str
+    description: str | None
+    decimals: int  # 0 for counts
+    over_countries: str  # 'sum' or 'max'
+    over_years: str  # 'sum' or 'latest'
+    by_sex: bool
+    by_age: bool
+    version: int
 
 
 class Catalog:
@@ -90,7 +96,8 @@ class Catalog:
     def indicators(self) -> list[IndicatorInfo]:
         with self._db.session() as session:
             return [
-                IndicatorInfo(i.id, i.code, i.name, i.unit, i.aggregation)
+                IndicatorInfo(i.id, i.code, i.name, i.unit, i.description, i.decimals, i.over_countries, i.over_years,
+                              i.by_sex, i.by_age, i.version)
                 for i in session.scalars(select(Indicator).order_by(Indicator.position, Indicator.code))
             ]
 

@@ -6,65 +6,74 @@ return could match, supersede or compare with; matching is by dictionary.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_EVEN, Decimal
-
 from sqlalchemy import and_, or_, select
 
+from ...indicators.exact import NotExact, from_stored, to_stored
+from ...models import Indicator
 from ..bulk import TABLES, stored_columns
-from .context import NewRef, PlanContext, shown_cents
+from .context import NewRef, PlanContext
 from .model import ADD, CHANGE, REMOVE, UNCHANGED, Entry, FieldChange
 
 SHEET = "Indicators"
 
 
 def plan_values(ctx: PlanContext) -> None:
-    incoming = _resolved(ctx)
+    decimals = dict(ctx.session.execute(select(Indicator.id, Indicator.decimals)).all())
+    incoming = _resolved(ctx, decimals)
     if not ctx.parsed.values:
         return  # no Indicators rows: nothing reported there, nothing superseded
     stored = _stored_rows(ctx, incoming)
     by_key = {row[1:7]: row for row in stored}
     earlier = {row[1:7]: row[7] for row in stored}
-    earlier.update((key, cents) for _, key, cents in incoming)
+    earlier.update((key, amount) for _, key, amount in incoming)
+
+    def shown_stored(key: tuple, amount: int) -> str:
+        places = decimals[key[0]]
+        return str(amount) if places == 0 else f"{from_stored(amount, places):f}"
+
     names, countries, codes = ctx.indicator_names, ctx.country_names, {i: c for c, i in ctx.project_ids.items()}
     adds, changes = ctx.writes.tables["indicator_value"].adds, ctx.writes.tables["indicator_value"].changes
     entries, matched, threshold = ctx.plan.entries, set(), ctx.threshold
-    for value, key, cents in incoming:
+    for value, key, figure in incoming:
         indicator_id, country_id, year, project, sex, age = key
         previous = earlier.get((indicator_id, country_id, year - 1, project, sex, age))
         pct = None
         if previous:
-            pct = round((cents - previous) * 100 / previous, 1)
-            if cents > previous * threshold or cents * threshold < previous:
-                ctx.problem("warning", _jump(cents, previous, year - 1, threshold), SHEET, value.row, "Value")
+            pct = round((figure - previous) * 100 / previous, 1)
+            if figure > previous * threshold or figure * threshold < previous:
+                ctx.problem("warning", _jump(from_stored(figure, decimals[indicator_id]),
+                                             from_stored(previous, decimals[indicator_id]), year - 1, threshold),
+                            SHEET, value.row, "Value")
         label = _label(names, countries, codes, key)
         cell = f"{SHEET}!{value.row}:{value.row}"  # source_cell(), inlined: this loop runs per row
-        shown_previous = None if previous is None else shown_cents(previous)
+        shown_previous = None if previous is None else shown_stored(key, previous)
         row = by_key.get(key)
         if row is None:
-            adds.append(((*key, cents, value.note), cell))
-            entries.append(Entry(SHEET, ADD, label, value.row, (FieldChange("Value", "", shown_cents(cents)),),
+            adds.append(((*key, figure, value.note), cell))
+            entries.append(Entry(SHEET, ADD, label, value.row, (FieldChange("Value", "", shown_stored(key, figure)),),
                                  shown_previous, pct))
             continue
         matched.add(row[0])
         note = row[8] if value.note is None else value.note
         diff = ()
-        if cents != row[7]:
-            diff = (FieldChange("Value", shown_cents(row[7]), shown_cents(cents)),)
+        if figure != row[7]:
+            diff = (FieldChange("Value", shown_stored(key, row[7]), shown_stored(key, figure)),)
         if note != row[8]:
             diff += (FieldChange("Note", row[8] or "", note or ""),)
         if diff:
-            changes.append((row[0], row[9], (*key, cents, note), cell))
+            changes.append((row[0], row[9], (*key, figure, note), cell))
         entries.append(Entry(SHEET, CHANGE if diff else UNCHANGED, label, value.row, diff, shown_previous, pct))
     removes = ctx.writes.tables["indicator_value"].removes
     for row in stored:
         if row[0] not in matched and _superseded(ctx, row):
             removes.append((row[0], row[9]))
             entries.append(Entry(SHEET, REMOVE, _label(names, countries, codes, row[1:7]), None,
-                                 (FieldChange("Value", shown_cents(row[7]), ""),)))
+                                 (FieldChange("Value", shown_stored(row[1:7], row[7]), ""),)))
 
 
-def _resolved(ctx: PlanContext) -> list[tuple]:
-    """(incoming value, key with ids, amount in hundredths) for each row that names known things."""
+def _resolved(ctx: PlanContext, decimals: dict[int, int]) -> list[tuple]:
+    """(incoming value, key with ids, value as stored) for each row that names known things and can be stored
+    exactly (a count with a fractional part cannot)."""
     out, seen = [], {}
     country_ids, indicator_ids, project_ids = ctx.country_ids, ctx.indicator_ids, ctx.project_ids
     mission = next(n for n, i in country_ids.items() if i == ctx.mission_id)
@@ -85,6 +94,11 @@ def _resolved(ctx: PlanContext) -> list[tuple]:
             problem = ("Project code", f"{value.project_code} is neither in this return nor already known")
         elif value.value < 0:
             problem = ("Value", f"{value.value} is negative")
+        else:
+            try:
+                stored = to_stored(value.value, decimals[indicator_id])
+            except NotExact as error:
+                problem = ("Value", str(error))
         if problem:
             ctx.problem("error", problem[1], SHEET, value.row, problem[0])
             continue
@@ -94,13 +108,13 @@ def _resolved(ctx: PlanContext) -> list[tuple]:
                         SHEET, value.row, "Indicator")
             continue
         seen[key] = value.row
-        out.append((value, key, _cents(value.value)))
+        out.append((value, key, stored))
     return out
 
 
 def _stored_rows(ctx: PlanContext, incoming: list[tuple]) -> list[tuple]:
-    """Stored values the return may match, supersede or compare with: (id, the six key fields, amount in
-    hundredths, note, version, source import)."""
+    """Stored values the return may match, supersede or compare with: (id, the six key fields, value as stored,
+    note, version, source import)."""
     table = TABLES["indicator_value"]
     countries = {key[1] for _, key, _ in incoming} | {ctx.mission_id}
     years = {key[2] for _, key, _ in incoming} | {ctx.year}
@@ -128,12 +142,8 @@ def _label(names: dict, countries: dict, codes: dict, key: tuple) -> str:
     return ", ".join(parts)
 
 
-def _cents(value: Decimal) -> int:
-    return int((value * 100).to_integral_value(ROUND_HALF_EVEN))
-
-
-def _jump(cents: int, previous: int, year: int, threshold: float) -> str:
-    new, old = shown_cents(cents), shown_cents(previous)
-    if cents > previous:
-        return f"{new} is {cents / previous:.1f} times the {year} value {old} (more than x{threshold:g}); please check"
+def _jump(value, previous, year: int, threshold: float) -> str:
+    new, old = f"{value:f}", f"{previous:f}"
+    if value > previous:
+        return f"{new} is {value / previous:.1f} times the {year} value {old} (more than x{threshold:g}); please check"
     return f"{new} is under 1/{threshold:g} of the {year} value {old}; please check"

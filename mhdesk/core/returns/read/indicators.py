@@ -10,6 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from ...indicators.exact import shown
 from ...parsing import (
     ParseError,
     clean_text,
@@ -188,16 +189,12 @@ def _check_parts(context: ReadContext, total: IncomingValue, parts: list[Incomin
     added = sum(part.value for part in parts)
     if added == total.value:
         return
-    described = " + ".join(f"{_label(part)} {_figure(part.value)} (row {part.row})" for part in parts)
+    described = " + ".join(f"{_label(part)} {shown(part.value)} (row {part.row})" for part in parts)
     context.log.error(
-        f'"{_figure(total.value)}" is not the sum of its parts: {described} = {_figure(added)}',
+        f'"{shown(total.value)}" is not the sum of its parts: {described} = {shown(added)}',
         SHEET, total.row, "Value",
     )
 
 
 def _label(value: IncomingValue) -> str:
     return " ".join(p for p in (value.sex, value.age_group) if p)
-
-
-def _figure(number: Decimal) -> str:
-    return f"{number:,f}" if number != number.to_integral_value() else f"{int(number):,}"

@@ -1,0 +1,1 @@
+"""Indicator figures: exact storage, regional totals by each indicator's rules, and the checks on them."""

@@ -1,0 +1,124 @@
+"""Regional totals by each indicator's rules, added up by the database.
+
+A country's figure for an indicator and year (a *cell*) is its own value without a
+project, or where it has none the sum of its projects' values; each of those is the
+stated total, or where only parts were given, the sum of the parts (sex x age parts,
+else sex parts, else age-group parts). Across countries a total adds the cells up
+(`over_countries` 'sum') or takes the largest ('max'); across years it adds the yearly
+totals ('sum', consultations) or takes the latest year that has figures ('latest',
+facilities, which are not new each year).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import and_, case, func, select
+from sqlalchemy.orm import Session
+
+from ..models import IndicatorValue
+from .exact import from_stored
+
+VALUES = IndicatorValue.__table__
+
+
+@dataclass(frozen=True)
+class Rule:
+    """What a total needs to know of an indicator."""
+
+    id: int
+    code: str
+    name: str
+    decimals: int
+    over_countries: str
+    over_years: str
+
+
+@dataclass(frozen=True)
+class Total:
+    """A regional total of one indicator for a year (`year_to` is None) or a period."""
+
+    indicator_code: str
+    indicator: str
+    year: int
+    value: Decimal | None  # None: nobody reported
+    countries_reporting: int
+    year_to: int | None = None
+    counted_year: int | None = None  # for a period total by the latest year: the year counted
+
+    @property
+    def period(self) -> str:
+        return str(self.year) if self.year_to is None else f"{self.year}-{self.year_to}"
+
+
+def cell_values(session: Session, years: Collection[int]) -> dict[tuple[int, int, int], int]:
+    """{(year, indicator id, country id): the country's figure as stored}, for the given years."""
+    v = VALUES.c
+    nothing = v.sex == ""
+    no_age = v.age_group == ""
+    stated = func.sum(case((and_(nothing, no_age), v.value)))
+    both = func.sum(case((and_(v.sex != "", v.age_group != ""), v.value)))
+    by_sex = func.sum(case((and_(v.sex != "", no_age), v.value)))
+    by_age = func.sum(case((and_(nothing, v.age_group != ""), v.value)))
+    # One row per (year, indicator, country, project), read in index order from the covering index.
+    per_project = (
+        select(v.year, v.indicator_id, v.country_id, (v.project_id.is_(None)).label("own"),
+               func.coalesce(stated, both, by_sex, by_age).label("figure"))
+        .where(v.year.in_(sorted(years)))
+        .group_by(v.year, v.indicator_id, v.country_id, v.project_id)
+        .subquery()
+    )
+    p = per_project.c
+    statement = (select(p.year, p.indicator_id, p.country_id, p.own, func.sum(p.figure))
+                 .group_by(p.year, p.indicator_id, p.country_id, p.own))
+    cells: dict[tuple[int, int, int], int] = {}
+    own: set[tuple[int, int, int]] = set()
+    for year, indicator_id, country_id, is_own, figure in session.execute(statement):
+        key = (year, indicator_id, country_id)
+        if is_own:
+            cells[key] = int(figure)
+            own.add(key)
+        elif key not in own:
+            cells[key] = int(figure)
+    return cells
+
+
+def yearly_totals(cells: dict[tuple[int, int, int], int], rules: Iterable[Rule], year: int) -> list[Total]:
+    """Each indicator's regional total for `year` from the cells (see `cell_values`), in `rules` order."""
+    by_indicator: dict[int, list[int]] = {}
+    for (cell_year, indicator_id, _), figure in cells.items():
+        if cell_year == year:
+            by_indicator.setdefault(indicator_id, []).append(figure)
+    totals = []
+    for rule in rules:
+        figures = by_indicator.get(rule.id, [])
+        stored = None
+        if figures:
+            stored = max(figures) if rule.over_countries == "max" else sum(figures)
+        totals.append(Total(rule.code, rule.name, year,
+                            None if stored is None else from_stored(stored, rule.decimals), len(figures)))
+    return totals
+
+
+def period_totals(cells: dict[tuple[int, int, int], int], rules: Iterable[Rule], first: int,
+                  last: int) -> list[Total]:
+    """Each indicator's total over the years `first` to `last` by its rule across years."""
+    rules = list(rules)
+    yearly = {year: {t.indicator_code: t for t in yearly_totals(cells, rules, year)}
+              for year in range(first, last + 1)}
+    totals = []
+    for rule in rules:
+        reported = [(year, yearly[year][rule.code]) for year in range(first, last + 1)
+                    if yearly[year][rule.code].value is not None]
+        if not reported:
+            totals.append(Total(rule.code, rule.name, first, None, 0, last))
+            continue
+        if rule.over_years == "latest":
+            year, latest = reported[-1]
+            totals.append(Total(rule.code, rule.name, first, latest.value, latest.countries_reporting, last, year))
+            continue
+        countries = {c for (y, i, c) in cells if i == rule.id and first <= y <= last}
+        totals.append(Total(rule.code, rule.name, first, sum(t.value for _, t in reported), len(countries), last))
+    return totals

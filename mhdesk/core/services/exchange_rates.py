@@ -1,0 +1,200 @@
+"""Dated exchange rates, and project budgets totalled in one reporting currency with them.
+
+The rate that converts a project's budget is the latest of its currency pair dated on or
+before the project's start. A budget that needs a rate the table does not have is never
+counted as 0: the total says which currency and date it lacks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
+
+from ..database import Database
+from ..errors import Issue, NotFound, StaleRecord, ValidationFailed
+from ..models import ExchangeRate
+from ..models.exchange_rates import RATE_PLACES
+from ..parsing.amounts import round_amount
+from ..parsing.currencies import currency_code
+
+DEFAULT_REPORTING_CURRENCY = "USD"
+
+
+@dataclass
+class RateData:
+    currency: str
+    valid_from: date
+    rate: Decimal  # one `currency` is worth `rate` `reporting_currency`
+    reporting_currency: str = DEFAULT_REPORTING_CURRENCY
+    id: int | None = None
+    version: int | None = None
+
+
+@dataclass(frozen=True)
+class MissingRate:
+    currency: str
+    on: date | None  # None: the project has no start date to choose a rate by
+    projects: tuple[str, ...]
+
+    def __str__(self) -> str:
+        when = f"on {self.on.isoformat()}" if self.on else "(no start date)"
+        return f"no {self.currency} rate {when} for {', '.join(self.projects)}"
+
+
+@dataclass
+class BudgetTotal:
+    """Budgets converted and added up; `missing` lists what could not be converted (and is not in `amount`)."""
+
+    currency: str
+    amount: Decimal = Decimal("0.00")
+    counted: list[str] = field(default_factory=list)  # project codes
+    missing: list[MissingRate] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
+
+
+@dataclass(frozen=True)
+class Budget:
+    """What converting a budget needs: the project's code, amount, currency and start."""
+
+    code: str
+    amount: Decimal
+    currency: str
+    start: date | None
+
+
+def budgets_of(projects: Iterable, *, health_share: bool = True) -> list[Budget]:
+    """The budgets of project rows (`ProjectRow`) that have one: the health share where the project gives one
+    (`health_share`), else the whole budget."""
+    budgets = []
+    for project in projects:
+        amount = project.health_budget if health_share and project.health_budget is not None else project.budget
+        if amount is not None and project.currency:
+            budgets.append(Budget(project.code, amount, project.currency, project.start))
+    return budgets
+
+
+class ExchangeRates:
+    def __init__(self, db: Database):
+        self._db = db
+
+    def list(self, currency: str | None = None) -> list[RateData]:
+        statement = select(ExchangeRate).order_by(ExchangeRate.reporting_currency, ExchangeRate.currency,
+                                                  ExchangeRate.valid_from)
+        if currency:
+            statement = statement.where(ExchangeRate.currency == currency)
+        with self._db.session() as session:
+            return [_data(r) for r in session.scalars(statement)]
+
+    def add(self, data: RateData) -> RateData:
+        data = _checked(data)
+        with self._db.session() as session:
+            try:
+                with session.begin():
+                    rate = ExchangeRate()
+                    _apply(rate, data)
+                    session.add(rate)
+                    session.flush()
+                    return _data(rate)
+            except IntegrityError:
+                raise ValidationFailed([Issue("Valid from", f"a {data.currency} rate from "
+                                                            f"{data.valid_from.isoformat()} is already recorded")])
+
+    def update(self, data: RateData) -> RateData:
+        data = _checked(data)
+        try:
+            with self._db.session() as session, session.begin():
+                rate = self._find(session, data.id)
+                if rate.version != data.version:
+                    raise StaleRecord("The rate was changed elsewhere since it was read.")
+                _apply(rate, data)
+                session.flush()
+                return _data(rate)
+        except StaleDataError:
+            raise StaleRecord("The rate was changed elsewhere since it was read.") from None
+        except IntegrityError:
+            raise ValidationFailed([Issue("Valid from", f"a {data.currency} rate from "
+                                                        f"{data.valid_from.isoformat()} is already recorded")])
+
+    def delete(self, rate_id: int, version: int) -> None:
+        with self._db.session() as session, session.begin():
+            rate = self._find(session, rate_id)
+            if rate.version != version:
+                raise StaleRecord("The rate was changed elsewhere since it was read.")
+            session.delete(rate)
+
+    def rate_on(self, currency: str, day: date, reporting_currency: str = DEFAULT_REPORTING_CURRENCY
+                ) -> Decimal | None:
+        """The rate valid on `day`: the latest dated on or before it; 1 for the reporting currency itself."""
+        if currency == reporting_currency:
+            return Decimal(1)
+        with self._db.session() as session:
+            return session.scalar(
+                select(ExchangeRate.rate)
+                .where(ExchangeRate.currency == currency, ExchangeRate.reporting_currency == reporting_currency,
+                       ExchangeRate.valid_from <= day)
+                .order_by(ExchangeRate.valid_from.desc()).limit(1))
+
+    def total(self, budgets: Iterable[Budget], reporting_currency: str = DEFAULT_REPORTING_CURRENCY
+              ) -> BudgetTotal:
+        """Each budget at the rate valid at its project's start, rounded to the cent by the money rule."""
+        total = BudgetTotal(reporting_currency)
+        missing: dict[tuple[str, date | None], list[str]] = {}
+        for budget in budgets:
+            rate = None
+            if budget.currency == reporting_currency:
+                rate = Decimal(1)
+            elif budget.start is not None:
+                rate = self.rate_on(budget.currency, budget.start, reporting_currency)
+            if rate is None:
+                missing.setdefault((budget.currency, budget.start), []).append(budget.code)
+                continue
+            total.amount += round_amount(budget.amount * rate)
+            total.counted.append(budget.code)
+        total.missing = [MissingRate(currency, on, tuple(codes)) for (currency, on), codes in missing.items()]
+        return total
+
+    @staticmethod
+    def _find(session, rate_id: int | None) -> ExchangeRate:
+        rate = session.get(ExchangeRate, rate_id) if rate_id is not None else None
+        if rate is None:
+            raise NotFound("The rate is no longer recorded.")
+        return rate
+
+
+def _checked(data: RateData) -> RateData:
+    issues = []
+    currency = currency_code(data.currency or "")
+    reporting = currency_code(data.reporting_currency or "")
+    if currency is None:
+        issues.append(Issue("Currency", f'"{data.currency}" is not an ISO 4217 currency code'))
+    if reporting is None:
+        issues.append(Issue("Reporting currency", f'"{data.reporting_currency}" is not an ISO 4217 currency code'))
+    if currency and currency == reporting:
+        issues.append(Issue("Currency", "is the reporting currency itself"))
+    if data.rate is None or data.rate <= 0:
+        issues.append(Issue("Rate", "is a number above 0"))
+    elif Decimal(data.rate).as_tuple().exponent < -RATE_PLACES:
+        issues.append(Issue("Rate", f"has at most {RATE_PLACES} decimals; nothing is rounded"))
+    if data.valid_from is None:
+        issues.append(Issue("Valid from", "is required"))
+    if issues:
+        raise ValidationFailed(issues)
+    return RateData(currency, data.valid_from, Decimal(data.rate), reporting, data.id, data.version)
+
+
+def _apply(rate: ExchangeRate, data: RateData) -> None:
+    rate.currency, rate.reporting_currency, rate.valid_from, rate.rate = (
+        data.currency, data.reporting_currency, data.valid_from, data.rate)
+
+
+def _data(rate: ExchangeRate) -> RateData:
+    return RateData(rate.currency, rate.valid_from, rate.rate, rate.reporting_currency, rate.id, rate.version)
