@@ -1,9 +1,13 @@
 """The ORM model; importing this package registers every table on `Base.metadata`."""
 
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
 from .base import Base, Money
 from .directory import ROLES, DirectoryRole, Person
 from .exchange_rates import ExchangeRate
 from .indicators import AGE_GROUPS, SEXES, IndicatorValue
+from .ownership import bump_owners_of_statement, bump_versions_once, forget_bumped
 from .projects import STATUSES, Achievement, Photo, Project, ProjectDonor, Testimony
 from .records import Edition, Event, ImportChange, ImportRecord, Publication
 from .reference import Country, CountryAlias, Donor, Indicator, ProgrammeArea, ThematicArea
@@ -14,3 +18,8 @@ __all__ = [
     "ImportChange", "ImportRecord", "Indicator", "IndicatorValue", "Money", "Person", "Photo",
     "ProgrammeArea", "Project", "ProjectDonor", "Publication", "Testimony", "ThematicArea",
 ]
+
+# On every session, so that no way of writing through the ORM forgets it (see base.Versioned).
+event.listen(Session, "before_flush", bump_versions_once)
+event.listen(Session, "do_orm_execute", bump_owners_of_statement)
+event.listen(Session, "after_transaction_end", forget_bumped)

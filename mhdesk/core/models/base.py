@@ -1,4 +1,4 @@
-"""Declarative base, naming convention and the exact-decimal column type."""
+"""Declarative base, naming convention, the exact-decimal column type, versions and ownership."""
 
 from __future__ import annotations
 
@@ -51,13 +51,31 @@ class Money(TypeDecorator):
 
 
 class Versioned:
-    """Optimistic concurrency: every UPDATE checks and bumps `version`."""
+    """Optimistic concurrency: every UPDATE checks `version`, and every change bumps it once per transaction.
+
+    A record's version also covers everything it owns: the rows of its lists
+    and association tables, whose foreign key to it is declared with
+    `owned_by`. An insert, change or delete of an owned row bumps the owner's
+    version in the same transaction (`ownership.bump_versions_once`, which
+    listens on every session), so a save over a copy read before a list
+    changed is refused. Writes through a Core connection, which the session
+    does not see, call `ownership.bump_versions` themselves.
+    """
 
     version: Mapped[int] = mapped_column(nullable=False, default=1)
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict:
-        return {"version_id_col": cls.__table__.c.version}
+        # Bumped by `ownership.bump_versions_once`, which also sees changes to owned rows; still checked by the ORM.
+        return {"version_id_col": cls.__table__.c.version, "version_id_generator": False}
+
+
+OWNER = "owner"  # ForeignKey.info key marking the key to the owning record
+
+
+def owned_by(target: str) -> ForeignKey:
+    """The foreign key of a row that belongs to the versioned record `target` ("project.id") and goes with it."""
+    return ForeignKey(target, ondelete="CASCADE", info={OWNER: True})
 
 
 class Sourced:

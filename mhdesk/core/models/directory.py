@@ -6,7 +6,7 @@ from sqlalchemy import CheckConstraint, ForeignKey, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..directory_roles import ROLE_CODES
-from .base import Base, Sourced, Versioned
+from .base import Base, Sourced, Versioned, owned_by
 from .reference import Country, ProgrammeArea
 
 ROLES = ROLE_CODES
@@ -46,7 +46,8 @@ class DirectoryRole(Versioned, Sourced, Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    # A person's roles are theirs: a change to one bumps the person's version too.
+    person_id: Mapped[int] = mapped_column(owned_by("person.id"), index=True)
     # Regional roles (regional coordinator, thematic specialist) have no country.
     country_id: Mapped[int | None] = mapped_column(ForeignKey("country.id", ondelete="RESTRICT"), index=True)
     year: Mapped[int] = mapped_column(index=True)

@@ -1,4 +1,4 @@
-"""Projects and what hangs off them."""
+"""Projects and what hangs off them: the lists a project owns (`owned_by`) go with it and bump its version."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from sqlalchemy.ext.associationproxy import AssociationProxy, association_proxy
 from sqlalchemy.ext.orderinglist import ordering_list
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, Money, Sourced, Versioned
+from .base import Base, Money, Sourced, Versioned, owned_by
 from .reference import Country, Donor, ProgrammeArea, ThematicArea
 
 STATUSES = ("pipeline", "active", "completed")
@@ -18,7 +18,7 @@ STATUSES = ("pipeline", "active", "completed")
 project_donor = Table(
     "project_donor",
     Base.metadata,
-    Column("project_id", ForeignKey("project.id", ondelete="CASCADE"), primary_key=True),
+    Column("project_id", owned_by("project.id"), primary_key=True),
     Column("donor_id", ForeignKey("donor.id", ondelete="RESTRICT"), primary_key=True, index=True),
     Column("position", Integer, nullable=False, default=0),
 )
@@ -26,14 +26,14 @@ project_donor = Table(
 project_country = Table(
     "project_country",
     Base.metadata,
-    Column("project_id", ForeignKey("project.id", ondelete="CASCADE"), primary_key=True),
+    Column("project_id", owned_by("project.id"), primary_key=True),
     Column("country_id", ForeignKey("country.id", ondelete="RESTRICT"), primary_key=True, index=True),
 )
 
 project_thematic_area = Table(
     "project_thematic_area",
     Base.metadata,
-    Column("project_id", ForeignKey("project.id", ondelete="CASCADE"), primary_key=True),
+    Column("project_id", owned_by("project.id"), primary_key=True),
     Column("thematic_area_id", ForeignKey("thematic_area.id", ondelete="RESTRICT"), primary_key=True),
 )
 
@@ -105,7 +105,7 @@ class Achievement(Base):
     __tablename__ = "achievement"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"), index=True)
+    project_id: Mapped[int] = mapped_column(owned_by("project.id"), index=True)
     year: Mapped[int]
     position: Mapped[int] = mapped_column(default=0)
     text: Mapped[str] = mapped_column(Text)
@@ -115,7 +115,7 @@ class Photo(Base):
     __tablename__ = "photo"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"), index=True)
+    project_id: Mapped[int] = mapped_column(owned_by("project.id"), index=True)
     file: Mapped[str | None] = mapped_column(String(400))
     caption: Mapped[str | None] = mapped_column(Text)
     credit: Mapped[str | None] = mapped_column(String(200))
@@ -125,6 +125,6 @@ class Testimony(Base):
     __tablename__ = "testimony"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"), index=True)
+    project_id: Mapped[int] = mapped_column(owned_by("project.id"), index=True)
     quote: Mapped[str] = mapped_column(Text)
     author: Mapped[str | None] = mapped_column(String(200))

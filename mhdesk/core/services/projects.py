@@ -224,19 +224,26 @@ def apply_data(session: Session, project: Project, data: ProjectData) -> None:
     project.start, project.end, project.extended_to = data.start, data.end, data.extended_to
     project.status = data.status
     project.summary = data.summary
-    project.donors = [_donor(session, name) for name in dict.fromkeys(data.donors)]
+    # Lists are rewritten only when they differ: rewriting an equal list would bump the version for nothing.
+    donors = list(dict.fromkeys(data.donors))
+    if [d.name for d in project.donors] != donors:
+        project.donors = [_donor(session, name) for name in donors]
     project.countries = _by_name(session, Country, data.countries, "Countries")
     project.managing_mission = (
         _by_name(session, Country, [data.managing_mission], "Managing mission")[0] if data.managing_mission else None
     )
     project.thematic_areas = _by_name(session, ThematicArea, data.thematic_areas, "Thematic areas")
-    project.achievements = [
-        Achievement(year=year, position=i, text=text)
-        for year, texts in sorted(data.achievements.items())
-        for i, text in enumerate(texts)
-    ]
-    project.photos = [Photo(file=p.file, caption=p.caption, credit=p.credit) for p in data.photos]
-    project.testimonies = [Testimony(quote=t.quote, author=t.author) for t in data.testimonies]
+    achievements = [(year, text) for year, texts in sorted(data.achievements.items()) for text in texts]
+    if [(a.year, a.text) for a in project.achievements] != achievements:
+        project.achievements = [
+            Achievement(year=year, position=i, text=text)
+            for year, texts in sorted(data.achievements.items())
+            for i, text in enumerate(texts)
+        ]
+    if [PhotoData(p.file, p.caption, p.credit) for p in project.photos] != data.photos:
+        project.photos = [Photo(file=p.file, caption=p.caption, credit=p.credit) for p in data.photos]
+    if [TestimonyData(t.quote, t.author) for t in project.testimonies] != data.testimonies:
+        project.testimonies = [Testimony(quote=t.quote, author=t.author) for t in data.testimonies]
 
 
 def _donor(session: Session, name: str) -> Donor:

@@ -4,7 +4,9 @@ Before writing, a SQLite database is copied beside itself. The import record
 is written first (on SQLite that takes the write lock), then the rows the
 plan changes or removes are read again: if any was edited since the dry run,
 nothing is written. Projects go through the ORM (a few, with their lists);
-focal points, indicator values and events go in bulk, `version` bumped by hand.
+focal points, indicator values and events go in bulk, `version` bumped by hand,
+and the owners of rows written in bulk (a person whose roles change) bumped
+once too, unless the import writes them itself.
 Each written row remembers its import and source row; each touched record
 gets an import change with its state before, so the import can be rolled back.
 
@@ -18,6 +20,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -29,6 +32,7 @@ from sqlalchemy.orm import Session
 from ...database import Database
 from ...errors import MhdeskError
 from ...models import Donor, ImportRecord, Project
+from ...models.ownership import bump_versions, owner_key, owner_table
 from ...services.projects import apply_data, to_data
 from ..bulk import (
     DATA_COLUMNS,
@@ -123,6 +127,7 @@ class _Writer:
         self.import_id, self.writes, self.progress = import_id, writes, progress
         self.done, self.total = 0, 2 * writes.total()
         self.refs: dict[NewRef, int] = {}
+        self.written: dict[str, set[int]] = defaultdict(set)  # ids this import adds, changes or removes
 
     def write(self) -> None:
         befores = self._check_versions()
@@ -193,6 +198,7 @@ class _Writer:
                 new_id = conn.execute(insert(TABLES[entity]).values(
                     dict(zip(columns, data), version=1))).inserted_primary_key[0]
                 self.refs[NewRef("person", index)] = new_id
+                self.written[entity].add(new_id)
                 self._record([(import_id, entity, new_id, ADD, None, 1)])
         elif writes.adds:
             # In key-index order SQLite inserts a large import several times faster; a small one's index
@@ -204,8 +210,10 @@ class _Writer:
                             [(*resolved(data), 1, *source(cell)) for data, cell in part])
                 self._step(len(part))
             table = TABLES[entity]  # the ids just added: so far only adds carry this import's id
-            self._record_added(entity, conn.execute(select(table.c.id).where(
-                table.c.source_import_id == import_id).order_by(table.c.id)).scalars().all())
+            added = conn.execute(select(table.c.id).where(
+                table.c.source_import_id == import_id).order_by(table.c.id)).scalars().all()
+            self.written[entity].update(added)
+            self._record_added(entity, added)
         for part in _chunks(writes.changes):
             self._record([(import_id, entity, row_id, CHANGE, row_to_json(entity, befores[row_id]),
                            befores[row_id][version_at] + 1) for row_id, *_ in part])
@@ -217,6 +225,27 @@ class _Writer:
                           for row_id, _ in part])
             delete_rows(conn, entity, [row_id for row_id, _ in part])
             self._step(len(part))
+        self.written[entity].update(row_id for row_id, *_ in (*writes.changes, *writes.removes))
+        self._bump_owners(entity, befores, resolved)
+
+    def _bump_owners(self, entity: str, befores: dict[int, tuple], resolved: Callable[[tuple], tuple]) -> None:
+        """The records owning the rows just written (before and after) that the import did not write itself:
+        each bumped once (see base.Versioned) and recorded as changed, so that a rollback restores them."""
+        table, writes = TABLES[entity], self.writes.tables[entity]
+        key = owner_key(table)
+        if key is None:
+            return
+        in_data, in_row = DATA_COLUMNS[entity].index(key.name), column_names(entity).index(key.name)
+        owners = {resolved(data)[in_data] for data, _ in writes.adds}
+        owners |= {resolved(data)[in_data] for _, _, data, _ in writes.changes}
+        owners |= {befores[row_id][in_row] for row_id, *_ in (*writes.changes, *writes.removes)}
+        owner = next(name for name, known in TABLES.items() if known is owner_table(table))
+        rows = select_rows(self.conn, owner, owners - self.written[owner] - {None}, lock=True)
+        version_at = column_names(owner).index("version")
+        self._record([(self.import_id, owner, row_id, CHANGE, row_to_json(owner, row), row[version_at] + 1)
+                      for row_id, row in sorted(rows.items())])
+        bump_versions(self.conn, TABLES[owner], rows)
+        self.written[owner].update(rows)
 
     def _record(self, changes: list[tuple]) -> None:
         """Import changes go in as they come: the state before of what is about to be written."""

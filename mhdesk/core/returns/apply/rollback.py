@@ -3,7 +3,9 @@
 Every record the import touched goes back exactly to its state before it
 (added ones are deleted, changed ones restored, removed ones put back under
 their old ids), unless one was edited or deleted since: its version then
-differs from the one the import left, and nothing is rolled back.
+differs from the one the import left, and nothing is rolled back. A hand
+edit of a record's lists bumps its version too (see base.Versioned), so it
+is caught the same way; the owners of rows put back are bumped in turn.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from sqlalchemy import delete, select, update
 from ...database import Database
 from ...errors import MhdeskError, NotFound
 from ...models import ImportChange, ImportRecord, Project
+from ...models.ownership import bump_versions, owner_key, owner_table, owners_of
 from ...models.projects import project_donor
 from ...services.projects import apply_data
 from ..bulk import TABLES, column_names, delete_rows, insert_rows, project_from_json, row_from_json, update_rows
@@ -122,11 +125,20 @@ def _shown(entity: str, row_id: int, label) -> str:
 
 
 def _undo_rows(conn, entity: str, changes: dict[str, list]) -> None:
+    """Rows back to their state before; the records owning them (before and after) are bumped once, unless
+    restored themselves afterwards (an owner comes later in WRITE_ORDER, and is undone after its rows)."""
+    table, key = TABLES[entity], owner_key(TABLES[entity])
+    owners = owners_of(conn, table, [i for a in (ADD, CHANGE) for i, _, _ in changes[a]]) if key is not None else set()
     delete_rows(conn, entity, [i for i, _, _ in changes[ADD]])
     columns = column_names(entity)
     restored = [row_from_json(entity, before) for _, before, _ in changes[CHANGE]]
     update_rows(conn, entity, columns[1:], [(*row[1:], row[0]) for row in restored], bump_version=False)
-    insert_rows(conn, entity, columns, [row_from_json(entity, before) for _, before, _ in changes[REMOVE]])
+    put_back = [row_from_json(entity, before) for _, before, _ in changes[REMOVE]]
+    insert_rows(conn, entity, columns, put_back)
+    if key is not None:
+        at = columns.index(key.name)
+        owners |= {row[at] for row in (*restored, *put_back)}
+        bump_versions(conn, owner_table(table), owners - {None})
 
 
 def _remove_unused_donors(conn, ids: list[int]) -> None:
