@@ -9,7 +9,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from .database import Database
+from .database import Database, DatabaseError
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -39,11 +39,29 @@ def upgrade_schema(db: Database) -> Path | None:
     if current != head_revision():
         if current is not None:
             backup = db.backup("before-upgrade")
-        with db.engine.begin() as connection:
-            config = _script_config()
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+        with db.engine.connect() as connection:
+            _upgrade(connection)
     from .seed import seed_reference_data
 
     seed_reference_data(db)
     return backup
+
+
+def _upgrade(connection) -> None:
+    """Run the revisions in one transaction. On SQLite, a revision that copies a table others refer to (batch
+    mode) needs foreign keys off while it runs; every reference is checked before the transaction commits."""
+    sqlite = connection.dialect.name == "sqlite"
+    if sqlite:
+        connection.exec_driver_sql("PRAGMA foreign_keys = OFF")  # only outside a transaction does it take
+        connection.commit()
+    try:
+        with connection.begin():
+            config = _script_config()
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+            if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                raise DatabaseError("The database could not be upgraded: a record refers to one that is missing.")
+    finally:
+        if sqlite:
+            connection.exec_driver_sql("PRAGMA foreign_keys = ON")
+            connection.commit()

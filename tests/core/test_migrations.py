@@ -72,3 +72,36 @@ def test_every_revision_downgrades_and_upgrades_again(tmp_path):
         command.downgrade(config, "base")
         command.upgrade(config, "head")
     assert current_revision(db) == head_revision()
+
+
+def test_indicator_values_of_a_0002_database_become_exact(tmp_path):
+    """Hundredths become whole numbers for counts; an indicator with a fraction keeps just the decimals it needs,
+    in the values and in the state an import kept for rolling back."""
+    path = tmp_path / "office.sqlite"
+    make_database_at(path, "0002")
+    with sqlite3.connect(path) as old:
+        old.executescript("""
+            INSERT INTO indicator (id, code, name, unit, aggregation, position)
+                VALUES (1, 'PHC_CONSULT', 'Primary health-care consultations', 'consultations', 'sum', 0),
+                       (2, 'FACILITIES', 'IOM supported health facilities', 'facilities', 'stock', 1),
+                       (3, 'HW_DAYS', 'Training days', 'days', 'sum', 2);
+            INSERT INTO indicator_value (id, indicator_id, country_id, year, sex, age_group, value, version)
+                VALUES (1, 1, 1, 2017, '', '', 8321900, 2), (2, 1, 1, 2017, 'male', '', 2417500, 1),
+                       (3, 2, 1, 2017, '', '', 21800, 1), (4, 3, 1, 2017, '', '', 1250, 1);
+            INSERT INTO import_change (import_id, entity, entity_id, action, before_json, after_version)
+                VALUES (1, 'indicator_value', 4, 'change',
+                        '[4,3,1,2017,null,"","",1075,null,1,"Indicators!2:2",null]', 2);
+        """)
+    db = open_database(path)
+    services = Services(db)
+    rows = {(r.indicator_code, r.sex): str(r.value) for r in services.indicators.rows(2017)}
+    assert rows == {("PHC_CONSULT", ""): "83219", ("PHC_CONSULT", "male"): "24175", ("FACILITIES", ""): "218",
+                    ("HW_DAYS", ""): "12.50"}
+    rules = {i.code: (i.decimals, i.over_years) for i in services.catalog.indicators}
+    assert rules["PHC_CONSULT"] == (0, "sum") and rules["FACILITIES"] == (0, "latest")
+    assert rules["HW_DAYS"] == (2, "sum")  # a kept state of 10.75 needs two places
+    with db.engine.connect() as connection:
+        assert connection.execute(text("SELECT value, version FROM indicator_value WHERE id = 1")).one() == (83219, 2)
+        kept = connection.execute(text("SELECT before_json FROM import_change WHERE entity_id = 4")).scalar()
+    assert kept.split(",")[7] == "1075"
+    db.dispose()
