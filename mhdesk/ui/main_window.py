@@ -15,6 +15,7 @@ from .returns.workbook_drops import WorkbookDropTarget
 from .shared.empty_state import EmptyState
 from .shared.form_loader import load_form
 from .shared.icons import icon
+from .shared.print_actions import install_print_actions
 from .shared.records_bus import RecordsBus
 from .view_context import ViewContext
 from .views import VIEWS
@@ -173,6 +174,7 @@ class MainWindow(WorkbookDropTarget, QMainWindow):
         ui.actionDuplicateProject.triggered.connect(lambda: self._call_projects("duplicate_selected"))
         ui.actionDeleteProject.triggered.connect(lambda: self._call_projects("delete_selected"))
         ui.actionAbout.triggered.connect(self._about)
+        self.print_actions = install_print_actions(self)
 
     def _call_view(self, method: str):
         handler = getattr(self.current_view(), method, None)

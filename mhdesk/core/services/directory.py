@@ -190,6 +190,22 @@ class DirectoryService:
                 grid_rows[role.country].cells.setdefault(role.slot, []).append(role)
         return DirectoryGrid(year, areas, regional, list(grid_rows.values()))
 
+    def focal_points_of(self, countries: list[str], year: int) -> list[DirectoryRow]:
+        """Each country's focal points in its latest directory up to the year after `year` (when returns for
+        `year` are due); its head of mission where it has no focal point."""
+        wanted = set(countries)
+        latest: dict[str, int] = {}
+        by_country: dict[tuple[str, int], list[DirectoryRow]] = {}
+        for row in self.rows():
+            if row.country in wanted and row.year <= year + 1:
+                latest[row.country] = max(latest.get(row.country, row.year), row.year)
+                by_country.setdefault((row.country, row.year), []).append(row)
+        found = []
+        for country in countries:
+            roles = by_country.get((country, latest.get(country, -1)), [])
+            found += [r for r in roles if r.role in AREA_ROLES] or [r for r in roles if r.role in HEAD_ROLES]
+        return found
+
     def cell(self, key: CellKey) -> CellState:
         roles = [r for r in self.rows(key.year, key.country) if r.slot == key.slot and (r.country == key.country)]
         entries = tuple(CellEntry(r.person_id, r.role, r.title, r.printed_name, r.email, r.phone, r.id)

@@ -10,6 +10,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from ..collation import collation_key
 from ..database import Database
 from ..errors import Issue, MhdeskError, NotFound, StaleRecord, ValidationFailed
+from ..mail import mail_address
 from ..models import DirectoryRole, Person
 from ..models.directory import printed_name
 from ..parsing import ParseError, clean_text, parse_email
@@ -39,11 +40,7 @@ class PersonData:
 
     def mail_address(self) -> str | None:
         """`QURBONOVA Rukhshona <rq@example.org>`, ready for a mail client's To line."""
-        if not self.email:
-            return None
-        name = self.printed_name.replace('"', "'")
-        quoted = f'"{name}"' if any(c in name for c in ',;<>@()[]:') else name
-        return f"{quoted} <{self.email}>"
+        return mail_address(self.family_name, self.given_name, self.email) if self.email else None
 
     def copy(self, **changes) -> PersonData:
         return replace(self, **changes)

@@ -88,6 +88,7 @@ def test_imported_focal_points_show_their_source_and_copy_as_tsv(window, view, s
     assert view.model.shown_count == len(services.directory.rows(2024, "Tajikistan")) > 0
     tip = view.model.index(0, Column.NAME).data(TOOLTIP)
     assert tip.startswith(f"From import #{summary.import_id} (return-TJ-2024.xlsx, ") and "'Focal points'!" in tip
+    view.ui.tabs.setCurrentIndex(1)  # the flat list
     view.ui.tableView.selectAll()
     assert view.copy_selection() == view.model.shown_count
     lines = QGuiApplication.clipboard().text().splitlines()
