@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex, QSettings, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QPainter, QPen
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from ...core.reminders import Reminder, missing_returns_reminder
 from ...core.reporting import reporting_year
 from ...core.returns.history import ImportInfo, list_imports, returns_overview
 from ..shared.form_loader import load_form
@@ -69,6 +70,7 @@ class ReturnsView(QWidget):
         self.ui.firstYearSpin.valueChanged.connect(self._first_year_changed)
         self.ui.lastYearSpin.valueChanged.connect(self._last_year_changed)
         self.ui.templatesButton.clicked.connect(self.write_missing_templates)
+        self.ui.remindButton.clicked.connect(lambda: QDesktopServices.openUrl(QUrl(self.reminder().url)))
         self.ui.openButton.clicked.connect(self.open_selected_import)
         context.bus.changed.connect(self._records_changed)
         self.reload()
@@ -199,6 +201,10 @@ class ReturnsView(QWidget):
         self.record_dialog = dialog
         dialog.open()
         return dialog
+
+    def reminder(self) -> Reminder:
+        """A mail to the focal points of the missions that have not returned the selected year."""
+        return missing_returns_reminder(self._services, self.selected_year() or self.years()[-1])
 
     # ---- templates for the missing missions ----------------------------------------------
 
