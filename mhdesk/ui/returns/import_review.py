@@ -198,7 +198,8 @@ def _notice(file: ReturnFile) -> tuple[str, str]:
     note = f" {file.note}" if file.note and file.state != UNREADABLE else ""
     if file.state == APPLIED and file.summary:
         summary = file.summary
-        backup = f" A copy of the database as it was is kept in {summary.backup.name}." if summary.backup else ""
+        backup = (f" A copy of the database as it was is kept in {summary.backup.parent.name}/{summary.backup.name}."
+                  if summary.backup else "")
         return f"Applied as import #{summary.import_id}.{backup}{note}", "done"
     if file.state == SKIPPED:
         return f"Skipped: nothing of this workbook was written.{note}", "info"
