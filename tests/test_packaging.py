@@ -59,7 +59,8 @@ def test_every_resource_is_shipped():
 def test_the_migrations_and_reference_data_are_shipped():
     core = ROOT / "mhdesk" / "core"
     # what `open_database` reads at run time: the reference data, alembic's env.py and every revision
-    migrations = {path for pattern in ("*.py", "*.ini", "versions/*.py") for path in (core / "migrations").glob(pattern)}
+    folder = core / "migrations"
+    migrations = {path for pattern in ("*.py", "*.ini", "versions/*.py") for path in folder.glob(pattern)}
     needed = files_under(core / "data") | migrations
     assert any(path.parent.name == "versions" for path in needed)
     assert needed - shipped("mhdesk.core") == set()
