@@ -9,14 +9,19 @@ def register(commands) -> None:
                         help="indicator rows of the generated returns (default: 10000 100000)")
     parser.add_argument("--table-rows", type=int, default=100_000, metavar="N",
                         help="projects in the table benchmark (default: 100000; 0 skips it)")
+    parser.add_argument("--no-directory", dest="directory", action="store_false",
+                        help="skip the directory benchmark (PDF of 25 and 60 countries, the grid opening)")
     parser.set_defaults(handler=cmd_bench)
 
 
 def cmd_bench(args) -> int:
+    from ..bench.directory import run_directory_bench
     from ..bench.imports import run_import_bench
     from ..bench.table import run_table_bench
 
     run_import_bench(args.rows)
     if args.table_rows:
         run_table_bench(args.table_rows)
+    if args.directory:
+        run_directory_bench()
     return 0
