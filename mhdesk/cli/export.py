@@ -13,6 +13,7 @@ def register(commands) -> None:
     kinds = group.add_subparsers(dest="export_command", parser_class=Parser, required=True, metavar="WHAT")
     _add_projects(kinds)
     _add_directory(kinds)
+    _add_indicators(kinds)
 
 
 def _add_projects(kinds) -> None:
@@ -63,4 +64,34 @@ def cmd_export_directory(args) -> int:
         write_directory_xlsx(grid, args.output, contacts=args.contacts)
     count = grid.people_count()
     print(f"Wrote the {args.year} directory ({count:,} role{'s' if count != 1 else ''}) to {args.output}.")
+    return EXIT_OK
+
+
+def _add_indicators(kinds) -> None:
+    indicators = kinds.add_parser("indicators", help="the indicator report of a year")
+    indicators.add_argument("--year", type=int, required=True)
+    indicators.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf|FILE.xlsx")
+    indicators.set_defaults(handler=cmd_export_indicators)
+
+
+def cmd_export_indicators(args) -> int:
+    from ..bundled import fonts_folder
+    from ..core.errors import MhdeskError
+    from ..core.exports.indicator_report import has_figures, indicator_report
+    from ..core.exports.indicators_pdf import write_indicators_pdf
+    from ..core.exports.indicators_xlsx import write_indicators_xlsx
+    from ..core.services import Services
+
+    kind = args.output.suffix.lower()
+    if kind not in (".pdf", ".xlsx"):
+        raise UsageError(f"{args.output} is neither a .pdf nor an .xlsx file name")
+    report = indicator_report(Services(open_db(args)), args.year)
+    if not has_figures(report):
+        raise MhdeskError(f"No indicator figures are recorded for {args.year}; nothing was written.")
+    if kind == ".pdf":
+        write_indicators_pdf(report, args.output, fonts=fonts_folder())
+    else:
+        write_indicators_xlsx(report, args.output)
+    found = len(report.grid.findings)
+    print(f"Wrote the {args.year} indicator report ({found:,} finding{'s' if found != 1 else ''}) to {args.output}.")
     return EXIT_OK
