@@ -115,3 +115,19 @@ class AddPersonCommand(_DirectoryCommand):
 
     def undo(self) -> None:
         self._run(lambda: self._services.people.delete(self.person.id))
+
+
+class DeletePersonCommand(_DirectoryCommand):
+    """Delete someone who holds no role; undo brings them back under the same record."""
+
+    def __init__(self, services: Services, person: PersonData, changed: Callable[[], None], notify: Notify):
+        super().__init__(f"Delete {person.printed_name}", services, changed, notify)
+        self._person = person
+
+    def redo(self) -> None:
+        def step():
+            self._person = self._services.people.delete(self._person.id)
+        self._run(step)
+
+    def undo(self) -> None:
+        self._run(lambda: self._services.people.create(self._person))

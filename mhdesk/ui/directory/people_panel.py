@@ -11,7 +11,7 @@ from ...core.errors import MhdeskError, ValidationFailed
 from ...core.mail import address_list
 from ...core.services import Services
 from ...core.services.people import PersonData, checked
-from .commands import AddPersonCommand, EditPersonCommand
+from .commands import AddPersonCommand, DeletePersonCommand, EditPersonCommand
 from .people_model import PeopleModel
 
 
@@ -95,17 +95,25 @@ class PeoplePanel:
         self.show(PersonData(""))
         self.ui.familyEdit.setFocus()
 
-    def delete_selected(self) -> None:
+    def delete_selected(self) -> bool:
         if self.current is None or self.current.id is None:
-            return
-        try:
-            self._services.people.delete(self.current.id)
-        except MhdeskError as exc:
-            self.ui.personMessage.setText(str(exc))
-            return
-        self._status(f"Deleted {self.current.printed_name}.")
+            return False
+        roles = self._services.directory.rows(person_id=self.current.id)
+        if roles:  # said here, before the undo stack sees a step that cannot happen
+            try:
+                self._services.people.delete(self.current.id)
+            except MhdeskError as exc:
+                self.ui.personMessage.setText(str(exc))
+            return False
+        person = self.current
+        command = DeletePersonCommand(self._services, person, self._changed, self._status)
+        self._stack.push(command)
+        if command.failed:
+            self.ui.personMessage.setText(command.failed)
+            return False
+        self._status(f"Deleted {person.printed_name}.")
         self.current = None
-        self._changed()
+        return True
 
     def selected(self) -> list[PersonData]:
         return [self.model.person(i) for i in self.ui.peopleList.selectionModel().selectedIndexes()]

@@ -187,3 +187,20 @@ def test_print_preview_shows_as_many_pages_as_the_pdf(window, view, qtbot, tmp_p
     dialog.close()
     names = [a.objectName() for a in window.ui.menuFile.actions()]
     assert "actionPrint" in names and "actionPrintPreview" in names
+
+
+def test_a_new_person_is_added_and_deleted_undoably(window, view, services):
+    view.ui.tabs.setCurrentIndex(2)
+    view.ui.newPersonButton.click()
+    view.ui.familyEdit.setText("Çelik")
+    view.ui.givenEdit.setText("Ayşe")
+    view.ui.emailEdit.setText("acelik@example.org")
+    assert view.people.save()
+    added = [p for p in services.people.all() if p.family_name == "Çelik"]
+    assert [p.printed_name for p in added] == ["ÇELIK Ayşe"]
+
+    view.people.select(added[0].id)
+    assert view.people.delete_selected()
+    assert not any(p.family_name == "Çelik" for p in services.people.all())
+    window.undo_stack.undo()
+    assert services.people.get(added[0].id).email == "acelik@example.org"
