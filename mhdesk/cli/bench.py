@@ -11,6 +11,8 @@ def register(commands) -> None:
                         help="projects in the table benchmark (default: 100000; 0 skips it)")
     parser.add_argument("--no-directory", dest="directory", action="store_false",
                         help="skip the directory benchmark (PDF of 25 and 60 countries, the grid opening)")
+    parser.add_argument("--indicator-values", type=int, default=1_000_000, metavar="N",
+                        help="indicator values of one year in the totals benchmark (default: 1000000; 0 skips it)")
     parser.set_defaults(handler=cmd_bench)
 
 
@@ -24,4 +26,8 @@ def cmd_bench(args) -> int:
         run_table_bench(args.table_rows)
     if args.directory:
         run_directory_bench()
+    if args.indicator_values:
+        from ..bench.indicators import run_indicator_bench
+
+        run_indicator_bench(args.indicator_values)
     return 0

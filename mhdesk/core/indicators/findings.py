@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import exists, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy.orm import Session
 
 from ..models import IndicatorValue, Project
 from ..models.projects import project_country
@@ -54,26 +54,41 @@ def value_problem(value: Decimal, decimals: int) -> tuple[str, str] | None:
 
 def parts_findings(session: Session, year: int, rules: dict[int, Rule], countries: dict[int, str],
                    projects: dict[int, str]) -> list[Finding]:
-    """Totals and parts that disagree, among the values of `year` that have parts."""
+    """Totals and parts that disagree among the values of `year`: the database adds each group's parts up and
+    only the groups that disagree are read value by value, to say which parts they are."""
     v = IndicatorValue.__table__.c
-    part = aliased(IndicatorValue)
-    has_parts = exists().where(
-        part.year == v.year, part.indicator_id == v.indicator_id, part.country_id == v.country_id,
-        part.project_id.is_not_distinct_from(v.project_id), or_(part.sex != "", part.age_group != ""))
-    statement = (select(v.indicator_id, v.country_id, v.project_id, v.sex, v.age_group, v.value)
-                 .where(v.year == year, has_parts))
-    groups: dict[tuple, dict[tuple[str, str], int]] = {}
-    for indicator_id, country_id, project_id, sex, age, value in session.execute(statement):
-        groups.setdefault((indicator_id, country_id, project_id), {})[(sex, age)] = value
+    kinds = {"total": and_(v.sex == "", v.age_group == ""), "sex": and_(v.sex != "", v.age_group == ""),
+             "age": and_(v.sex == "", v.age_group != ""), "both": and_(v.sex != "", v.age_group != "")}
+    columns = []
+    for condition in kinds.values():
+        columns += [func.sum(case((condition, v.value))), func.count(case((condition, 1)))]
+    statement = (select(v.indicator_id, v.country_id, v.project_id, *columns)
+                 .where(v.year == year).group_by(v.indicator_id, v.country_id, v.project_id)
+                 .having(func.count(case((or_(v.sex != "", v.age_group != ""), 1))) > 0))
+    suspect = [row[:3] for row in session.execute(statement) if _may_disagree(row[3:])]
     found = []
-    for (indicator_id, country_id, project_id), cells in groups.items():
+    for indicator_id, country_id, project_id in suspect:
         rule = rules.get(indicator_id)
         if rule is None:
             continue
+        cells = {(sex, age): value for sex, age, value in session.execute(
+            select(v.sex, v.age_group, v.value).where(
+                v.year == year, v.indicator_id == indicator_id, v.country_id == country_id,
+                v.project_id.is_(None) if project_id is None else v.project_id == project_id))}
         for message in _disagreements(cells, rule.decimals):
             found.append(Finding("error", "parts", rule.code, rule.name, countries.get(country_id, "?"), year,
                                  message, projects.get(project_id) if project_id is not None else None))
     return found
+
+
+def _may_disagree(sums: tuple) -> bool:
+    """From (sum, count) of the total, sex, age and sex x age parts: whether a rule of `_disagreements` can fail."""
+    total, _, by_sex, sex_n, by_age, age_n, both, both_n = sums
+    complete = [(added, n == need) for added, n, need in ((by_sex, sex_n, 2), (by_age, age_n, 2), (both, both_n, 4))
+                if n]
+    if total is not None:
+        return any((is_complete and added != total) or added > total for added, is_complete in complete)
+    return len({added for added, is_complete in complete if is_complete}) > 1
 
 
 def _disagreements(cells: dict[tuple[str, str], int], decimals: int) -> list[str]:
