@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
+from ...core.errors import MhdeskError
 from ...core.reporting import reporting_year
 from ...core.returns.history import list_imports
 from ..shared.editor_fields import fill_combo
@@ -13,7 +14,7 @@ from ..shared.form_loader import load_form
 from ..shared.provenance import Provenance
 from ..shared.record_views import copy_records, offer_years, selected_records, setup_table
 from ..shared.records_bus import concerns
-from ..shared.worker import Task
+from ..shared.worker import BackgroundJob
 from ..view_context import ViewContext
 from .table_model import Column, IndicatorFilter, IndicatorsTableModel
 
@@ -54,7 +55,7 @@ class IndicatorsView(QWidget):
             lambda *_: self.selection_changed.emit(len(selected_records(self.ui.tableView, self.model))))
         context.bus.changed.connect(self._records_changed)
         self._year_offered = False  # the first load picks the latest year with values; later ones keep the choice
-        self._loading: Task | None = None
+        self._loading: BackgroundJob | None = None
         self._load_again = False
         self.ui.countLabel.setText("Reading the values…")
         self.reload()
@@ -76,11 +77,9 @@ class IndicatorsView(QWidget):
             self._load_again = True
             return
         services = self._services
-        task = Task(lambda progress: (services.indicators.rows(), list_imports(services.db)))
-        task.succeeded.connect(self._show_values)
-        task.failed.connect(self._load_failed)
-        task.finished.connect(self._load_finished)
-        self._loading = task.start()
+        self._loading = (BackgroundJob(self, lambda progress: (services.indicators.rows(), list_imports(services.db)))
+                         .on_success(self._show_values).on_failure(self._load_failed, MhdeskError, OSError)
+                         .on_finish(self._load_finished).start())
 
     def _load_finished(self) -> None:
         self._loading = None
@@ -90,7 +89,7 @@ class IndicatorsView(QWidget):
         else:
             self.loaded.emit()
 
-    def _load_failed(self, error: BaseException, _details: str) -> None:
+    def _load_failed(self, error: MhdeskError | OSError) -> None:
         self._context.show_status(f"The indicator values could not be read: {error}")
 
     def _show_values(self, result) -> None:

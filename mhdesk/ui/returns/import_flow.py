@@ -18,7 +18,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ...core.database import Database
@@ -27,7 +27,7 @@ from ...core.returns.importer import ImportPreview, ReturnImporter
 from ...core.returns.problems import ReturnFileError
 from ...core.returns.report.annotate import write_problem_report
 from ..shared.records_bus import RecordsBus
-from ..shared.worker import Cancelled, Progress, Task, run_with_progress
+from ..shared.worker import BackgroundJob, Cancelled, Progress
 from .import_review import ImportReviewDialog
 from .return_files import (
     APPLIED,
@@ -61,7 +61,7 @@ class ImportFlow(QObject):
         self.importer = ReturnImporter(database)
         self.bus, self.show_status = bus, show_status
         self.files: list[ReturnFile] = []
-        self.task: Task | None = None  # the job running now, if any
+        self.job: BackgroundJob | None = None  # the job running now, if any
         self._to_read: list[int] = []
         self._open = True
         self.dialog = ImportReviewDialog(parent)
@@ -74,7 +74,7 @@ class ImportFlow(QObject):
 
     @property
     def busy(self) -> bool:
-        return self.task is not None
+        return self.job is not None
 
     def add_files(self, paths: list[str | os.PathLike]) -> None:
         """Add workbooks to the review (a workbook already there is not added twice) and read them."""
@@ -104,7 +104,7 @@ class ImportFlow(QObject):
             self._next()
 
     def _next(self) -> None:
-        if self.task is not None or not self._to_read or not self._open:
+        if self.job is not None or not self._to_read or not self._open:
             return
         index = self._to_read.pop(0)
         file = self._mark(index, READING)
@@ -114,17 +114,17 @@ class ImportFlow(QObject):
             return _cancellable(lambda: self.importer.dry_run(file.path, progress=_reporting(progress, label)))
 
         self._start(work, "Reading returns", label, lambda preview: self._was_read(index, preview),
-                    lambda exc, details: self._unreadable(index, exc, details), lambda: self._reading_cancelled(index))
+                    lambda exc: self._unreadable(index, exc), lambda: self._reading_cancelled(index))
 
     def _was_read(self, index: int, preview: ImportPreview) -> None:
         file = self.files[index]
         file.preview = preview
         self._mark(index, READY)
 
-    def _unreadable(self, index: int, exc: BaseException, details: str) -> None:
+    def _unreadable(self, index: int, exc: BaseException) -> None:
         file = self.files[index]
-        if not isinstance(exc, ReturnFileError):
-            log.error("Reading %s failed:\n%s", file.path, details)
+        if not isinstance(exc, ReturnFileError):  # a workbook can be broken in any way: say so, keep the details
+            log.error("Reading %s failed", file.path, exc_info=exc)
         file.note = str(exc) if isinstance(exc, ReturnFileError) else f"{file.path.name} could not be read: {exc}"
         file.preview = None
         self._mark(index, UNREADABLE)
@@ -141,7 +141,7 @@ class ImportFlow(QObject):
 
     def apply(self, index: int) -> None:
         file = self.files[index]
-        if self.task is not None or not file.can_apply:
+        if self.job is not None or not file.can_apply:
             return
         preview = file.preview
         file.note = ""
@@ -152,7 +152,7 @@ class ImportFlow(QObject):
             return _cancellable(lambda: self.importer.apply(preview, progress=_reporting(progress, label)))
 
         self._start(work, "Importing returns", label, lambda summary: self._applied(index, summary),
-                    lambda exc, details: self._not_applied(index, exc, details),
+                    lambda exc: self._not_applied(index, exc),
                     lambda: self._apply_cancelled(index))
 
     def _applied(self, index: int, summary: ImportSummary) -> None:
@@ -168,7 +168,7 @@ class ImportFlow(QObject):
                 self._to_read.append(other)
         self._select_next_after(index)
 
-    def _not_applied(self, index: int, exc: BaseException, details: str) -> None:
+    def _not_applied(self, index: int, exc: BaseException) -> None:
         file = self.files[index]
         if isinstance(exc, StalePlan):
             file.note = "Records changed after the workbook was read, so it was read again; nothing was written."
@@ -176,7 +176,7 @@ class ImportFlow(QObject):
             self._to_read.insert(0, index)
             return
         if not isinstance(exc, ImportBlocked):
-            log.error("Importing %s failed:\n%s", file.path, details)
+            log.error("Importing %s failed", file.path, exc_info=exc)
         file.note = str(exc) if isinstance(exc, ImportBlocked) else f"The import failed and nothing was written: {exc}"
         self._mark(index, READY)
 
@@ -195,7 +195,7 @@ class ImportFlow(QObject):
     def write_report(self, index: int, target: str | os.PathLike | None = None) -> None:
         """Save the problem report of a workbook (asking where, beside the workbook by default)."""
         file = self.files[index]
-        if self.task is not None or file.preview is None:
+        if self.job is not None or file.preview is None:
             return
         if target is None:
             name, _ = QFileDialog.getSaveFileName(self.dialog, "Write problem report",
@@ -213,25 +213,27 @@ class ImportFlow(QObject):
             self.show_status(f"Problem report written to {path}.")
             self.dialog.refresh(index)
 
-        def failed(exc: BaseException, details: str) -> None:
+        def failed(exc: BaseException) -> None:
             if not isinstance(exc, (ReturnFileError, OSError, ValueError)):
-                log.error("Writing the problem report %s failed:\n%s", target, details)
+                log.error("Writing the problem report %s failed", target, exc_info=exc)
             file.note = f"The problem report could not be written: {exc}"
             self.dialog.refresh(index)
 
         # A file job, not a database one: it need not wait behind reading or importing.
         self._start(lambda _progress: write_problem_report(source, problems, target), "Problem report",
-                    f"Writing {target.name}…", done, failed, None, pool=QThreadPool.globalInstance())
+                    f"Writing {target.name}…", done, failed, None, database=False)
 
     # ---- plumbing ---------------------------------------------------------------------
 
-    def _start(self, work, title: str, label: str, on_success, on_error, on_cancel, pool=None) -> None:
-        self.task = run_with_progress(self.dialog, work, title=title, label=label, on_success=on_success,
-                                      on_error=on_error, on_cancel=on_cancel, pool=pool)
-        self.task.finished.connect(self._finished)
+    def _start(self, work, title: str, label: str, on_success, on_failure, on_cancel, database=True) -> None:
+        job = BackgroundJob(self.dialog, work, title=title, label=label, database=database)
+        job.on_success(on_success).on_failure(on_failure).on_finish(self._finished)
+        if on_cancel is not None:
+            job.on_cancel(on_cancel)
+        self.job = job.start()
 
     def _finished(self) -> None:
-        self.task = None
+        self.job = None
         if self._open:
             self._next()
         else:
@@ -253,8 +255,8 @@ class ImportFlow(QObject):
         """Closing the review stops what is running (nothing is written then) and reads no more."""
         self._open = False
         self._to_read.clear()
-        if self.task is not None:
-            self.task.cancel()
+        if self.job is not None:
+            self.job.cancel()
         else:
             self.closed.emit()
 

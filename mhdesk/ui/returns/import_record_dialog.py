@@ -18,7 +18,7 @@ from ..shared.confirm import ask_destructive
 from ..shared.form_loader import load_form
 from ..shared.formatting import day
 from ..shared.records_bus import RecordsBus
-from ..shared.worker import Task, run_with_progress
+from ..shared.worker import BackgroundJob
 from .plan_view import PlanView
 
 CONFLICTS_LISTED = 12  # in the message itself; the full list is behind "Show Details…"
@@ -43,7 +43,7 @@ class ImportRecordDialog(QDialog):
         self.info: ImportInfo | None = None
         self.confirmation: QMessageBox | None = None  # the open "roll back?" question, if any
         self.message: QMessageBox | None = None  # the last outcome shown, if still open
-        self.task: Task | None = None  # the rollback while it runs
+        self.job: BackgroundJob | None = None  # the rollback while it runs
         self.plan_view = PlanView(self.ui.planContainer)
         self.ui.planLayout.addWidget(self.plan_view)
         self.ui.shaLabel.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
@@ -75,7 +75,7 @@ class ImportRecordDialog(QDialog):
         applied = info.state == "applied"
         self.ui.stateLabel.setText("Applied: its records are in the database" if applied else
                                    "Rolled back: nothing of it stands now")
-        self.ui.rollbackButton.setEnabled(applied and self.task is None)
+        self.ui.rollbackButton.setEnabled(applied and self.job is None)
         self.ui.rollbackButton.setToolTip("" if applied else "This import was rolled back already.")
         self.plan_view.set_plan(details.plan)
 
@@ -97,19 +97,19 @@ class ImportRecordDialog(QDialog):
     def _confirmation_closed(self) -> None:
         self.confirmation = None
 
-    def start_rollback(self) -> Task:
+    def start_rollback(self) -> BackgroundJob:
         db, import_id = self._services.db, self.import_id
         self.ui.rollbackButton.setEnabled(False)
-        task = run_with_progress(self, lambda progress: ReturnImporter(db).rollback(import_id),
-                                 title="Roll back import", label=f"Rolling back import #{import_id}…",
-                                 on_success=self._rolled_back, on_error=self._not_rolled_back)
-        task.dialog.setCancelButton(None)  # one transaction: it cannot stop halfway
-        task.finished.connect(self._task_ended)
-        self.task = task
-        return task
+        # one transaction: it cannot stop halfway, so there is no Cancel; an unexpected error goes to the crash dialog
+        self.job = (BackgroundJob(self, lambda progress: ReturnImporter(db).rollback(import_id),
+                                  title="Roll back import", label=f"Rolling back import #{import_id}…",
+                                  cancellable=False)
+                    .on_success(self._rolled_back).on_failure(self._not_rolled_back, MhdeskError)
+                    .on_finish(self._job_ended).start())
+        return self.job
 
-    def _task_ended(self) -> None:
-        self.task = None
+    def _job_ended(self) -> None:
+        self.job = None
         self.reload()
 
     def _rolled_back(self, summary: RollbackSummary) -> None:
@@ -118,7 +118,7 @@ class ImportRecordDialog(QDialog):
         self.rolled_back.emit(summary.import_id)
         self._tell(QMessageBox.Icon.Information, "Import rolled back", str(summary))
 
-    def _not_rolled_back(self, error: BaseException, details: str) -> None:
+    def _not_rolled_back(self, error: MhdeskError) -> None:
         if isinstance(error, RollbackRefused):
             count = len(error.conflicts)
             listed = "\n".join(f"• {line}" for line in error.conflicts[:CONFLICTS_LISTED])
@@ -128,11 +128,8 @@ class ImportRecordDialog(QDialog):
                        f"{count} record{'s were' if count != 1 else ' was'} edited since the import.",
                        f"{listed}{more}\n\nSet those records back as the import left them, or keep the import.",
                        "\n".join(error.conflicts))
-        elif isinstance(error, MhdeskError):
-            self._tell(QMessageBox.Icon.Warning, "Import not rolled back", str(error))
         else:
-            self._tell(QMessageBox.Icon.Critical, "Import not rolled back",
-                       "The rollback failed and nothing was changed.", str(error), details)
+            self._tell(QMessageBox.Icon.Warning, "Import not rolled back", str(error))
 
     def _tell(self, icon: QMessageBox.Icon, title: str, text: str, informative: str = "",
               details: str = "") -> QMessageBox:

@@ -13,12 +13,13 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
 
+from ...core.errors import MhdeskError
 from ...core.reporting import reporting_year
 from ...core.returns.template.naming import template_file_name
 from ...core.returns.template.writer import UnknownMission, resolve_mission, write_template
 from ...core.services import Services
 from ..shared.form_loader import load_form
-from ..shared.worker import Task, run_with_progress
+from ..shared.worker import BackgroundJob
 
 FILE_FILTER = "Excel workbooks (*.xlsx)"
 
@@ -31,7 +32,7 @@ class TemplateDialog(QDialog):
         super().__init__(parent)
         self.ui = load_form(self, "returns/template_dialog.ui")
         self.services, self.settings, self.show_status = services, settings, show_status
-        self.task: Task | None = None
+        self.job: BackgroundJob | None = None
         self._path_chosen = False  # typed or browsed: no longer follows the mission and year
         self._confirmed: Path | None = None  # a path whose replacement the file dialog already confirmed
         ui = self.ui
@@ -87,7 +88,7 @@ class TemplateDialog(QDialog):
     # ---- writing --------------------------------------------------------------------
 
     def write(self) -> None:
-        if self.task is not None:
+        if self.job is not None:
             return
         try:
             mission = resolve_mission(self.services, self.ui.missionCombo.currentText().strip())
@@ -98,13 +99,18 @@ class TemplateDialog(QDialog):
         if path is None or not self._may_replace(path):
             return
         year, prefill = self.ui.yearSpin.value(), self.ui.prefillCheck.isChecked()
-        self._set_busy(True)
+        self._error("")
+        self._set_enabled(False)
         services = self.services
-        self.task = run_with_progress(
-            self, lambda _progress: write_template(services, mission, year, path, prefill=prefill),
-            title="New return template", label=f"Writing the template for {mission} {year}…",
-            on_success=lambda written: self._written(written, mission, year),
-            on_error=lambda exc, _details: self._failed(exc, path))
+
+        def work(_progress) -> Path:
+            return write_template(services, mission, year, path, prefill=prefill)
+
+        self.job = (BackgroundJob(self, work, title="New return template",
+                                  label=f"Writing the template for {mission} {year}…")
+                    .on_success(lambda written: self._written(written, mission, year))
+                    .on_failure(lambda exc: self._failed(exc, path), MhdeskError, OSError)
+                    .on_finish(self._job_ended).start())
 
     def _target(self) -> Path | None:
         text = self.ui.pathEdit.text().strip()
@@ -130,7 +136,6 @@ class TemplateDialog(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def _written(self, path: Path, mission: str, year: int) -> None:
-        self.task = None
         self.settings.setValue("templates/mission", mission)
         self.settings.setValue("templates/folder", str(path.parent))
         self.settings.setValue("templates/prefill", "true" if self.ui.prefillCheck.isChecked() else "false")
@@ -138,20 +143,22 @@ class TemplateDialog(QDialog):
         self.written.emit(path)
         self.accept()
 
-    def _failed(self, exc: BaseException, path: Path) -> None:
-        self.task = None
-        self._set_busy(False)
+    def _failed(self, exc: MhdeskError | OSError, path: Path) -> None:
         if isinstance(exc, OSError):
             self._error(f"{path.name} could not be written ({exc.strerror or exc}).")
         else:
             self._error(str(exc))
 
+    def _job_ended(self) -> None:
+        self.job = None
+        if self.result() != QDialog.DialogCode.Accepted:
+            self._set_enabled(True)
+
     def _error(self, text: str) -> None:
         self.ui.errorLabel.setText(text)
         self.ui.errorLabel.setVisible(bool(text))
 
-    def _set_busy(self, busy: bool) -> None:
-        self._error("")
+    def _set_enabled(self, enabled: bool) -> None:
         for widget in (self._save_button, self.ui.browseButton, self.ui.missionCombo, self.ui.yearSpin,
                        self.ui.prefillCheck, self.ui.pathEdit):
-            widget.setEnabled(not busy)
+            widget.setEnabled(enabled)

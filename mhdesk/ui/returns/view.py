@@ -10,12 +10,13 @@ from PySide6.QtCore import QModelIndex, QSettings, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QPainter, QPen
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from ...core.errors import MhdeskError
 from ...core.reminders import Reminder, missing_returns_reminder
 from ...core.reporting import reporting_year
 from ...core.returns.history import ImportInfo, list_imports, returns_overview
 from ..shared.form_loader import load_form
 from ..shared.records_bus import concerns
-from ..shared.worker import Task, run_with_progress
+from ..shared.worker import BackgroundJob
 from ..view_context import ViewContext
 from .grid_model import ImportListModel, ReturnsGridModel, StatusRole
 from .import_record_dialog import ImportRecordDialog
@@ -55,7 +56,7 @@ class ReturnsView(QWidget):
         self._imports_by_cell: dict[tuple[str, int], list[ImportInfo]] = {}
         self.record_dialog: ImportRecordDialog | None = None
         self.templates_dialog: MissingTemplatesDialog | None = None
-        self.templates_task: Task | None = None
+        self.templates_job: BackgroundJob | None = None
         self.message: QMessageBox | None = None  # the last outcome shown, while open
         self.template_folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         self._first_load_done = False
@@ -218,19 +219,20 @@ class ReturnsView(QWidget):
         dialog.open()
         return dialog
 
-    def _start_writing(self, choice: TemplateChoice) -> Task:
+    def _start_writing(self, choice: TemplateChoice) -> BackgroundJob:
         self.template_folder = str(choice.folder)
         services, written = self._services, []
-        task = run_with_progress(
-            self.window(), lambda progress: write_templates(services, choice, progress, written),
-            title="Templates for missing missions", label="Writing the templates…",
-            on_success=lambda _: self._tell(QMessageBox.Icon.Information, outcome_text(choice, written), choice),
-            on_cancel=lambda: self._tell(QMessageBox.Icon.Information, outcome_text(choice, written, True), choice),
-            on_error=lambda error, _: self._tell(QMessageBox.Icon.Warning, f"{outcome_text(choice, written, True)}"
-                                                 f"\nThe next one could not be written: {error}", choice))
-        task.finished.connect(lambda: setattr(self, "templates_task", None))
-        self.templates_task = task
-        return task
+        self.templates_job = (
+            BackgroundJob(self.window(), lambda progress: write_templates(services, choice, progress, written),
+                          title="Templates for missing missions", label="Writing the templates…")
+            .on_success(lambda _: self._tell(QMessageBox.Icon.Information, outcome_text(choice, written), choice))
+            .on_cancel(lambda: self._tell(QMessageBox.Icon.Information, outcome_text(choice, written, True), choice))
+            .on_failure(lambda error: self._tell(QMessageBox.Icon.Warning, f"{outcome_text(choice, written, True)}"
+                                                 f"\nThe next one could not be written: {error}", choice),
+                        MhdeskError, OSError)
+            .on_finish(lambda: setattr(self, "templates_job", None))
+            .start())
+        return self.templates_job
 
     def _tell(self, icon: QMessageBox.Icon, text: str, choice: TemplateChoice) -> QMessageBox:
         self._context.show_status(text.splitlines()[0])

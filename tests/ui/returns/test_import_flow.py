@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 
 from mhdesk.ui.returns.plan_tree import SHOW_ERRORS
 from mhdesk.ui.returns.return_files import APPLIED, NOT_READ, READY, SKIPPED, UNREADABLE
-from mhdesk.ui.shared.worker import Task
+from mhdesk.ui.shared.worker import BackgroundJob
 from tests.core.workbooks import ole2_bytes, return_workbook, write_bytes
 from tests.ui.ui_helpers import shown_codes
 
@@ -75,16 +75,16 @@ def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def press_cancel(task) -> None:
-    """The Cancel button of the task's progress dialog (there before the dialog shows itself)."""
-    next(b for b in task.dialog.findChildren(QPushButton) if b.text() == "Cancel").click()
+def press_cancel(job) -> None:
+    """The Cancel button of the job's progress dialog (there before the dialog shows itself)."""
+    next(b for b in job.progress_dialog.findChildren(QPushButton) if b.text() == "Cancel").click()
 
 
 @contextmanager
 def database_thread_held():
     """Keep the database thread busy, so that what is started next waits (and can be cancelled first)."""
     gate, started = threading.Event(), threading.Event()
-    Task(lambda _progress: (started.set(), gate.wait(10))).start()
+    BackgroundJob(None, lambda _progress: (started.set(), gate.wait(10))).start()
     assert started.wait(5)
     try:
         yield
@@ -183,7 +183,7 @@ def test_cancelling_the_import_writes_nothing(qtbot, window, db, services, tmp_p
     before = database_dump(db)
     with database_thread_held():
         qtbot.mouseClick(flow.dialog.ui.applyButton, Qt.MouseButton.LeftButton)
-        press_cancel(flow.task)
+        press_cancel(flow.job)
     wait_idle(qtbot, flow)
     assert flow.files[0].state == READY
     assert "cancelled; nothing was written" in flow.dialog.notice_text()
@@ -198,7 +198,7 @@ def test_cancelling_the_reading_stops_the_rest_and_it_can_be_read_again(qtbot, w
     before = database_dump(db)
     with database_thread_held():
         flow = window.import_returns([good_return(tmp_path), good_return(tmp_path, "second.xlsx")])
-        press_cancel(flow.task)
+        press_cancel(flow.job)
     wait_idle(qtbot, flow)
     assert [f.state for f in flow.files] == [NOT_READ, NOT_READ]
     assert database_dump(db) == before

@@ -158,7 +158,7 @@ def test_rollback_is_refused_when_a_project_was_edited_since(window, view, servi
     assert services.projects.find("MA.0999").title == edited.title == "Screening, edited by hand"
     assert services.indicators.rows() == values
     assert [i.state for i in list_imports(services.db)] == ["applied"]
-    qtbot.waitUntil(lambda: dialog.task is None)
+    qtbot.waitUntil(lambda: dialog.job is None)
     assert dialog.ui.rollbackButton.isEnabled()  # it may be tried again once the edit is undone
 
 
@@ -191,8 +191,8 @@ def test_templates_are_written_for_every_missing_mission(window, view, services,
 def test_writing_templates_can_be_cancelled(view, qtbot, tmp_path):
     folder = tmp_path / "templates"
     start_templates(view, qtbot, folder)
-    assert view.templates_task is not None
-    view.templates_task.cancel()
+    assert view.templates_job is not None
+    view.templates_job.cancel()
     qtbot.waitUntil(lambda: view.message is not None, timeout=30000)
     assert view.message.text().startswith("Stopped: ")
     assert len(list(folder.glob("*.xlsx"))) < view.grid.mission_count
