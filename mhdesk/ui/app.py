@@ -39,6 +39,8 @@ def run_app(database: str | None = None, demo: bool = False) -> int:
         try:
             db = open_demo(demo_folder.path) if demo_folder else database_dialogs.open_or_explain(None, database)
             if stop.code is not None:  # a signal ended a start-up dialog
+                if db is not None:
+                    db.dispose()
                 return stop.code
             window = MainWindow(user_settings(), db)
             window.show()
