@@ -66,3 +66,15 @@ class Services:
         from .imports import ImportHistoryService
 
         return ImportHistoryService(self.db)
+
+    @cached_property
+    def dashboard(self):
+        from .dashboard import DashboardService
+
+        return DashboardService(self.indicators, self.projects, self.exchange_rates, self.catalog)
+
+    @cached_property
+    def indicator_entry(self):
+        from .indicator_entry import IndicatorEntry
+
+        return IndicatorEntry(self.indicator_cells, self.catalog)
