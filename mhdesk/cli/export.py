@@ -47,8 +47,8 @@ def _add_directory(kinds) -> None:
 
 def cmd_export_directory(args) -> int:
     from ..bundled import fonts_folder
-    from ..core.exports.directory_pdf import write_directory_pdf
     from ..core.errors import MhdeskError
+    from ..core.exports.directory_pdf import write_directory_pdf
     from ..core.exports.directory_xlsx import write_directory_xlsx
     from ..core.services import Services
 

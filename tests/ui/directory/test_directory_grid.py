@@ -11,7 +11,6 @@ from PySide6.QtGui import QGuiApplication
 from return_helpers import open_window
 
 from mhdesk.core.services.directory import CellKey
-from mhdesk.core.services.people import PersonData
 from mhdesk.ui.directory.grid_model import REGIONAL_LABEL
 from mhdesk.ui.shared.pdf_printing import preview_widget
 
