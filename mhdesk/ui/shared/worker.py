@@ -184,6 +184,8 @@ class BackgroundJob(QObject):
 
     @Slot()
     def _cancel_pressed(self) -> None:
+        if self._state != "running":
+            return  # closing the dialog at the end emits `canceled` too
         self.cancel()
         if self.progress_dialog is not None:
             self.progress_dialog.setLabelText("Stopping…")
