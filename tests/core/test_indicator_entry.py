@@ -42,3 +42,16 @@ def test_every_figure_that_cannot_be_stored_is_named_and_nothing_comes_back(serv
         'Referrals for care, Ukraine 2023: "-3" is negative; a number of zero or more is expected',
         "Referrals for care, Serbia 2023: 2.5 has a fractional part, but this indicator counts whole things"]
     assert services.indicators.rows(2023) == []
+
+
+def test_a_breakdown_is_read_part_by_part_and_an_empty_part_goes(services):
+    current = services.indicator_cells.read("PHC_CONSULT", "Serbia", 2023)
+    wanted = services.indicator_entry.with_parts(current, {TOTAL: "83,219", ("male", ""): "24 175",
+                                                           ("female", ""): "59.044", ("", "children"): ""})
+    assert wanted.values == {TOTAL: Decimal(83219), ("male", ""): Decimal(24175), ("female", ""): Decimal(59044)}
+    assert [f.rule for f in services.indicator_cells.save([wanted])] == ["no_project"]  # the parts add up
+    with pytest.raises(ValidationFailed) as raised:
+        services.indicator_entry.with_parts(current, {TOTAL: "x", ("female", "children"): "1.5"})
+    assert [str(i) for i in raised.value.issues] == [
+        'Total: "x" is not a number',
+        "Female children: 1.5 has a fractional part, but this indicator counts whole things"]

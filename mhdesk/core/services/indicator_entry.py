@@ -15,7 +15,7 @@ from decimal import Decimal
 from ..errors import Issue, ValidationFailed
 from ..indicators.findings import value_problem
 from ..parsing import ParseError, parse_number
-from .indicator_cells import TOTAL, CellValues, IndicatorCells
+from .indicator_cells import TOTAL, CellValues, IndicatorCells, Part
 
 
 @dataclass(frozen=True)
@@ -79,3 +79,27 @@ class IndicatorEntry:
         if issues:
             raise ValidationFailed(issues)
         return before, after
+
+    def with_parts(self, current: CellValues, texts: dict[Part, str]) -> CellValues:
+        """The cell as the breakdown typed for it: one text per part (sex, age group), ("", "") the stated total;
+        an empty text removes that part. Raises ValidationFailed naming every part that cannot be stored."""
+        indicator = next((i for i in self._catalog.indicators if i.code == current.indicator_code), None)
+        wanted = CellValues(current.indicator_code, current.country, current.year, {}, dict(current.versions))
+        issues = []
+        for part, text in texts.items():
+            label = " ".join(p for p in part if p).capitalize() or "Total"
+            try:
+                value = read_figure(text)
+            except ParseError as error:
+                issues.append(Issue(label, str(error)))
+                continue
+            if value is None:
+                continue
+            problem = value_problem(value, indicator.decimals) if indicator else None
+            if problem:
+                issues.append(Issue(label, problem[1]))
+            else:
+                wanted.values[part] = value
+        if issues:
+            raise ValidationFailed(issues)
+        return wanted

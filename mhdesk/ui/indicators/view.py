@@ -1,26 +1,40 @@
-"""Indicator values (forms/indicators/view.ui): filters, the table, copy as TSV, where each value came from."""
+"""The Indicators view (forms/indicators/view.ui): the year's grid edited like a spreadsheet, the flat list
+of values with where each came from, and which missions reported what.
+
+File > Print prints the indicator report, the very PDF `mhdesk export indicators` writes.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QWidget
+import tempfile
+from pathlib import Path
 
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDialog, QWidget
+
+from ...bundled import fonts_folder
 from ...core.errors import MhdeskError
+from ...core.exports.indicator_report import indicator_report
+from ...core.exports.indicators_pdf import write_indicators_pdf
 from ...core.reporting import reporting_year
 from ...core.returns.history import list_imports
 from ..shared.editor_fields import fill_combo
 from ..shared.empty_state import EmptyState
 from ..shared.form_loader import load_form
+from ..shared.pdf_printing import preview_pdf, print_pdf
 from ..shared.provenance import Provenance
 from ..shared.record_views import copy_records, offer_years, selected_records, setup_table
 from ..shared.records_bus import concerns
 from ..shared.worker import BackgroundJob
 from ..view_context import ViewContext
+from .completeness_panel import CompletenessPanel
+from .grid_panel import GridPanel
 from .table_model import Column, IndicatorFilter, IndicatorsTableModel
 
 COLUMN_SAMPLES = {Column.COUNTRY: "Bosnia and Herzegovina", Column.YEAR: "2023", Column.PROJECT: "MA.0000",
                   Column.SEX: "Female", Column.AGE: "Age group", Column.VALUE: "1,000,000"}
 RECENT_YEARS = 5  # years offered even without values, so that a missing year can be seen to be missing
+GRID_TAB, VALUES_TAB, COMPLETENESS_TAB = range(3)
 
 
 class IndicatorsView(QWidget):
@@ -53,7 +67,14 @@ class IndicatorsView(QWidget):
             combo.currentIndexChanged.connect(self._apply_filter)
         self.ui.tableView.selectionModel().selectionChanged.connect(
             lambda *_: self.selection_changed.emit(len(selected_records(self.ui.tableView, self.model))))
+        self.grid = GridPanel(self.ui, self._services, context.undo_stack, self._announce, context.show_status, self)
+        self.completeness = CompletenessPanel(self.ui, self._services, context.show_status, self)
+        self.ui.gridYearCombo.currentIndexChanged.connect(lambda *_: self._load_grid())
+        self.ui.subregionCombo.currentIndexChanged.connect(lambda *_: self._load_grid())
         context.bus.changed.connect(self._records_changed)
+        self._preview = None
+        self._grid_year_offered = False
+        self._offer_grid_years()
         self._year_offered = False  # the first load picks the latest year with values; later ones keep the choice
         self._loading: BackgroundJob | None = None
         self._load_again = False
@@ -64,7 +85,53 @@ class IndicatorsView(QWidget):
 
     def _records_changed(self, what: str) -> None:
         if concerns(what, "indicators"):
+            self._offer_grid_years()
             self.reload()
+
+    def _announce(self) -> None:
+        self._context.bus.announce("indicators")
+
+    # ---- the grid and completeness of a year -------------------------------------------------
+
+    def grid_year(self) -> int | None:
+        return self.ui.gridYearCombo.currentData()
+
+    def _offer_grid_years(self) -> None:
+        """The years with figures and the recent ones; the first time the latest with figures, then the choice,
+        or a newer year that just got figures when the latest was shown."""
+        with_values = self._services.indicators.years()
+        last = reporting_year()
+        combo = self.ui.gridYearCombo
+        offered = [combo.itemData(i) for i in range(combo.count())]
+        chosen = combo.currentData() if self._grid_year_offered else (with_values[-1] if with_values else last)
+        if chosen is not None and offered and chosen == max(offered) and with_values and with_values[-1] > chosen:
+            chosen = with_values[-1]
+        offer_years(combo, [*with_values, *range(last - RECENT_YEARS + 1, last + 1), chosen], chosen)
+        self._grid_year_offered = True
+        self._load_grid()
+
+    def _load_grid(self) -> None:
+        year = self.grid_year()
+        self.grid.load(year)
+        self.completeness.load(year)
+
+    def show_records(self, year: int | None = None, indicator: str | None = None, country: str | None = None) -> bool:
+        """The grid of `year` at the cell of `indicator` and `country` (what a chart's bar counts)."""
+        self.ui.tabs.setCurrentIndex(GRID_TAB)
+        if year is not None and year != self.grid_year():
+            offer_years(self.ui.gridYearCombo, [self.ui.gridYearCombo.itemData(i)
+                                                for i in range(self.ui.gridYearCombo.count())] + [year], year)
+        subregion = self.ui.subregionCombo.currentData()
+        if country and subregion and self._services.catalog.country_ids.get(country) is not None and \
+                self.grid.model.grid is not None and country not in self.grid.model.grid.countries:
+            self.ui.subregionCombo.blockSignals(True)
+            self.ui.subregionCombo.setCurrentIndex(0)
+            self.ui.subregionCombo.blockSignals(False)
+        self._load_grid()
+        self.ui.gridView.setFocus(Qt.FocusReason.OtherFocusReason)
+        if indicator and country:
+            return self.grid.select_cell(indicator, country)
+        return True
 
     @property
     def is_loading(self) -> bool:
@@ -146,8 +213,32 @@ class IndicatorsView(QWidget):
         self.ui.contentStack.setCurrentWidget(page)
 
     def focus_search(self) -> None:
+        self.ui.tabs.setCurrentIndex(VALUES_TAB)
         self.ui.searchEdit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.ui.searchEdit.selectAll()
 
     def copy_selection(self) -> int:
+        if self.ui.tabs.currentIndex() == GRID_TAB:
+            return self.grid.copy()
         return copy_records(self.ui.tableView, self.model, self._context.show_status)
+
+    # ---- printing ----------------------------------------------------------------------------
+
+    def write_pdf(self, path: Path | None = None) -> Path | None:
+        """The grid's year as `mhdesk export indicators` writes it (to a temporary file unless `path` is given)."""
+        year = self.grid_year()
+        if year is None:
+            return None
+        path = path or Path(tempfile.mkdtemp(prefix="mhdesk-print-")) / f"indicators-{year}.pdf"
+        return write_indicators_pdf(indicator_report(self._services, year), path, fonts=fonts_folder())
+
+    def print_document(self) -> bool:
+        path = self.write_pdf()
+        return bool(path) and print_pdf(path, self)
+
+    def print_preview(self) -> QDialog | None:
+        path = self.write_pdf()
+        if path is None:
+            return None
+        self._preview = preview_pdf(path, self)
+        return self._preview

@@ -125,6 +125,7 @@ def test_a_year_without_values_says_so_calmly(view):
 
 
 def test_copy_gives_a_header_row_and_plain_numbers(view, qtbot):
+    view.ui.tabs.setCurrentWidget(view.ui.valuesPage)  # the flat list of values
     view.ui.indicatorCombo.setCurrentIndex(view.ui.indicatorCombo.findData("PHC_CONSULT"))
     view.ui.tableView.selectAll()
     assert view.copy_selection() == view.model.shown_count
