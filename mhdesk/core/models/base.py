@@ -57,9 +57,11 @@ class Versioned:
     and association tables, whose foreign key to it is declared with
     `owned_by`. An insert, change or delete of an owned row bumps the owner's
     version in the same transaction (`ownership.bump_versions_once`, which
-    listens on every session), so a save over a copy read before a list
-    changed is refused. Writes through a Core connection, which the session
-    does not see, call `ownership.bump_versions` themselves.
+    listens on every session; ORM UPDATE and DELETE statements likewise), so
+    a save over a copy read before a list changed is refused. A new list only
+    needs its key declared. Writes through a Core connection, which the
+    session does not see, call `ownership.bump_versions` themselves (as the
+    import's bulk writes and its rollback do).
     """
 
     version: Mapped[int] = mapped_column(nullable=False, default=1)

@@ -116,7 +116,10 @@ def _owners_named(session: Session, state, names: tuple[str, ...]) -> list:
 
 
 def bump_owners_of_statement(execute: ORMExecuteState) -> None:
-    """Before an ORM-enabled UPDATE or DELETE of owned rows: their owners' versions are bumped too."""
+    """Before an ORM-enabled UPDATE or DELETE of owned rows: their owners' versions are bumped too.
+
+    The owners are those the rows have before the statement; an UPDATE that moves rows to another owner
+    goes through the flush instead, which sees both."""
     if not (execute.is_update or execute.is_delete) or execute.bind_mapper is None:
         return
     table = execute.bind_mapper.local_table
@@ -130,7 +133,7 @@ def bump_owners_of_statement(execute: ORMExecuteState) -> None:
     done = session.info.setdefault(BUMPED, {})
     for owner_id in session.scalars(query).all():
         owner = session.get(owner_mapper, owner_id)
-        if owner is not None and id(owner) not in done:
+        if isinstance(owner, Versioned) and id(owner) not in done and owner not in session.deleted:
             done[id(owner)] = owner
             owner.version = owner.version + 1
 
