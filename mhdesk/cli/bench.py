@@ -13,6 +13,8 @@ def register(commands) -> None:
                         help="skip the directory benchmark (PDF of 25 and 60 countries, the grid opening)")
     parser.add_argument("--indicator-values", type=int, default=1_000_000, metavar="N",
                         help="indicator values of one year in the totals benchmark (default: 1000000; 0 skips it)")
+    parser.add_argument("--no-indicator-views", dest="indicator_views", action="store_false",
+                        help="skip the Indicators view (40 countries x 60 indicators) and Dashboard benchmark")
     parser.set_defaults(handler=cmd_bench)
 
 
@@ -30,4 +32,8 @@ def cmd_bench(args) -> int:
         from ..bench.indicators import run_indicator_bench
 
         run_indicator_bench(args.indicator_values)
+    if args.indicator_views:
+        from ..bench.indicator_views import run_view_bench
+
+        run_view_bench()
     return 0

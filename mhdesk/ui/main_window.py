@@ -71,6 +71,14 @@ class MainWindow(WorkbookDropTarget, QMainWindow):
         self.ui.navList.setCurrentRow([spec.key for spec in VIEWS].index(key))
         return self.views[key]
 
+    def navigate(self, key: str, **filters) -> QWidget:
+        """Show the view `key` narrowed to the records `filters` name (a chart's bar opens what it counts)."""
+        view = self.show_view(key)
+        show_records = getattr(view, "show_records", None)
+        if show_records is not None:
+            show_records(**filters)
+        return view
+
     def current_key(self) -> str:
         return VIEWS[max(self.ui.navList.currentRow(), 0)].key
 
@@ -97,8 +105,8 @@ class MainWindow(WorkbookDropTarget, QMainWindow):
         previous, self.database = self.database, database
         if previous is not None and previous is not database:
             previous.dispose()
-        context = (ViewContext(Services(database), self.undo_stack, self.show_status, self.records_bus, self)
-                   if database else None)
+        context = (ViewContext(Services(database), self.undo_stack, self.show_status, self.records_bus, self,
+                               navigate=self.navigate) if database else None)
         for spec in VIEWS:
             view = spec.create(context) if context else self._no_database_page()
             self.ui.viewStack.addWidget(view)

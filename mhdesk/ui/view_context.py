@@ -19,3 +19,6 @@ class ViewContext:
     show_status: Callable[[str], None]  # a short note in the status bar
     bus: RecordsBus
     parent: QWidget | None = None
+    # Show another view at the records named (`navigate("projects", year=2023, codes=[...])`): a view offering
+    # `show_records(**filters)` narrows itself to them. None where there is no window to navigate in.
+    navigate: Callable[..., object] | None = None

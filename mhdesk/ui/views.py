@@ -10,6 +10,7 @@ A view may also offer, and the window will use when present:
   `copy_selection()`   Edit > Copy
   `focus_search()`     Edit > Find
   `selection_changed`  a signal(int) with the number of selected records
+  `show_records(**filters)`  narrow to the records another view points at (`context.navigate`)
 
 Views reload when `context.bus.changed` says their records changed elsewhere.
 """
@@ -56,6 +57,12 @@ def _indicators(context: ViewContext) -> QWidget:
     return IndicatorsView(context)
 
 
+def _dashboard(context: ViewContext) -> QWidget:
+    from .dashboard.view import DashboardView
+
+    return DashboardView(context)
+
+
 def _returns(context: ViewContext) -> QWidget:
     from .returns.view import ReturnsView
 
@@ -66,10 +73,7 @@ VIEWS: list[ViewSpec] = [
     ViewSpec("projects", "Projects", "projects.svg", _projects),
     ViewSpec("directory", "Directory", "directory.svg", _directory),
     ViewSpec("indicators", "Indicators", "indicators.svg", _indicators),
-    ViewSpec("dashboard", "Dashboard", "dashboard.svg", placeholder(
-        "Dashboard",
-        "Key figures at a glance: projects by programme area, thematic area and country, budgets, and "
-        "indicator totals year over year.", "dashboard.svg")),
+    ViewSpec("dashboard", "Dashboard", "dashboard.svg", _dashboard),
     ViewSpec("returns", "Returns", "returns.svg", _returns),
 ]
 

@@ -24,12 +24,27 @@ class CompletenessPanel:
         self.job: BackgroundJob | None = None
         self.folder = str(Path.home())
         self._year: int | None = None
+        self._stale = True
         ui.completenessView.setModel(self.model)
-        ui.completenessView.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths: sizing columns to their contents would read every cell of a large year on each load.
+        header = ui.completenessView.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setDefaultSectionSize(ui.completenessView.fontMetrics().horizontalAdvance("VACCINE_DOSES") + 16)
         ui.templatesButton.clicked.connect(self.write_missing_templates)
+        ui.tabs.currentChanged.connect(lambda *_: self._load_if_shown())
 
     def load(self, year: int | None) -> None:
-        self._year = year
+        """Read the year's completeness now if its tab shows, else when the tab is next shown."""
+        self._year, self._stale = year, True
+        self._load_if_shown()
+
+    def _load_if_shown(self) -> None:
+        if self._stale and self.ui.tabs.currentWidget() is self.ui.completenessPage:
+            self._stale = False
+            self._read()
+
+    def _read(self) -> None:
+        year = self._year
         completeness = self._services.indicators.completeness(year) if year is not None else None
         self.model.set_completeness(completeness)
         if completeness is None:

@@ -131,6 +131,17 @@ class ProjectsView(QWidget):
         page = self._empty if total == 0 else self._no_match if shown == 0 else self.ui.tableView
         self.ui.contentStack.setCurrentWidget(page)
 
+    def show_records(self, year: int | None = None, codes: list[str] | None = None) -> list[int]:
+        """The projects of `year` with those of `codes` selected (what a Dashboard bar counts); their ids."""
+        self.filters.clear()
+        if year is not None:
+            self.filters.year.setCurrentIndex(max(self.filters.year.findData(year), 0))
+        wanted = set(codes or ())
+        ids = [row.id for row in self.model.all_rows() if row.code in wanted]
+        self.select_ids(ids)
+        self.ui.tableView.setFocus()
+        return ids
+
     def focus_search(self) -> None:
         self.ui.searchEdit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.ui.searchEdit.selectAll()
