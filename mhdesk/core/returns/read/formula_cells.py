@@ -11,7 +11,6 @@ empty).
 
 from __future__ import annotations
 
-import io
 import posixpath
 import re
 import zipfile
@@ -27,6 +26,8 @@ from defusedxml import ElementTree
 _SHEET_DATA = (b"<sheetData", b"</sheetData>")
 _FORMULA_START = b"<f"
 _PREFIXED_FORMULA_MARKS = (b":f>", b":f ", b":f/")
+_CHUNK = 1024 * 1024
+_OVERLAP = 16  # longer than any mark searched, so none is missed across two chunks
 _CELL_REF = re.compile(r"([A-Za-z]{1,3})(\d+)")
 _RELATIONSHIP_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
@@ -60,19 +61,30 @@ def unreadable_cells(archive: zipfile.ZipFile, part: str) -> dict[tuple[int, int
     value (``#N/A``, ``#DIV/0!``); each with the message that says so."""
     try:
         with archive.open(part) as stream:
-            data = stream.read()
+            if not _may_need_scan(stream):
+                return {}
+        with archive.open(part) as stream:
+            return _scan(stream)
     except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error):
         return {}
-    if _ERROR_TYPE not in data and not _may_hold_formulas(data):
-        return {}
-    return _scan(data)
 
 
-def _may_hold_formulas(data: bytes) -> bool:
-    start, end = data.find(_SHEET_DATA[0]), data.rfind(_SHEET_DATA[1])
-    if start == -1 or end == -1:
-        return any(mark in data for mark in _PREFIXED_FORMULA_MARKS) or _FORMULA_START in data
-    return data.find(_FORMULA_START, start + len(_SHEET_DATA[0]), end) != -1
+def _may_need_scan(stream) -> bool:
+    """An error value anywhere, or a formula tag inside <sheetData> (nothing before it starts with "f"), read
+    in chunks so that a large sheet is never held whole."""
+    tail = b""
+    in_data = True
+    for chunk in iter(lambda: stream.read(_CHUNK), b""):
+        text = tail + chunk
+        if _ERROR_TYPE in text or any(mark in text for mark in _PREFIXED_FORMULA_MARKS):
+            return True
+        if in_data:
+            end = text.find(_SHEET_DATA[1])
+            if text.find(_FORMULA_START, 0, len(text) if end == -1 else end) != -1:
+                return True
+            in_data = end == -1
+        tail = text[-_OVERLAP:]
+    return False
 
 
 NO_SAVED_VALUE = (
@@ -83,13 +95,13 @@ _ERROR_TYPE = b't="e"'
 _TEXT_TYPES = frozenset({"str", "s", "inlineStr"})
 
 
-def _scan(data: bytes) -> dict[tuple[int, int], str]:
+def _scan(stream) -> dict[tuple[int, int], str]:
     found: dict[tuple[int, int], str] = {}
     row = column = -1
     cell_type = value = None
     has_formula = has_value = False
     try:
-        for event, element in ElementTree.iterparse(io.BytesIO(data), events=("start", "end")):
+        for event, element in ElementTree.iterparse(stream, events=("start", "end")):
             tag = _local(element.tag)
             if event == "start":
                 if tag == "row":

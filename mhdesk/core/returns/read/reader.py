@@ -130,5 +130,5 @@ def _load_grid(file: WorkbookFile, title: str, part: str | None) -> Grid:
         merged = sheet.merged_cell_ranges
     except Exception as exc:  # calamine's errors on a damaged sheet
         raise unreadable(file.path, exc) from exc
-    bad_cells = unreadable_cells(file.archive, part) if part else {}
+    bad_cells = unreadable_cells(file.archive, part) if part and file.may_hold_formulas(part) else {}
     return Grid.build(title, rows, merged, bad_cells)

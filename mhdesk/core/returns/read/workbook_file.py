@@ -1,8 +1,10 @@
 """Opening a returned workbook: refuse what is not a readable .xlsx, in one sentence.
 
 The file is read into memory once; its bytes give the SHA-256, the format
-checks (magic bytes, zip directory, the package's main part) and the
-workbook handed to python-calamine. Nothing is written anywhere.
+checks (magic bytes, zip directory, the package's main part), the safety
+checks of its package (zip_guard: sizes, no DTD, sheets within bounds) and
+the workbook handed to python-calamine, which sees nothing those refused.
+Nothing is written anywhere.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import io
 import os
 import posixpath
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +22,8 @@ from defusedxml import ElementTree
 from python_calamine import CalamineWorkbook
 
 from ..problems import ReturnFileError
+from .formula_cells import sheet_parts
+from .zip_guard import PackageScan, UnsafeWorkbook, check_directory, check_extent, scan_parts
 
 OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
@@ -40,6 +45,11 @@ class WorkbookFile:
     book: CalamineWorkbook
     archive: zipfile.ZipFile
     main_part: str  # e.g. "xl/workbook.xml"
+    scan: PackageScan  # what the safety checks saw of each part
+
+    def may_hold_formulas(self, part: str) -> bool:
+        extent = self.scan.extents.get(part)
+        return extent is None or extent.may_hold_formulas
 
     @property
     def name(self) -> str:
@@ -57,16 +67,52 @@ def open_workbook_file(path: str | os.PathLike) -> WorkbookFile:
     """Read and check `path`; `ReturnFileError` with one plain sentence when it
     is not a readable .xlsx workbook."""
     path = Path(path)
+    require_defused_xml()
     data = _read_bytes(path)
     _refuse_non_zip(path, data)
     archive = _open_zip(path, data)
     try:
+        scan = _check_package(path, data, archive)
         main_part = _main_part(path, archive)
+        _check_sheets(path, archive, main_part, scan)
         book = _open_calamine(path, data)
     except BaseException:
         archive.close()
         raise
-    return WorkbookFile(path, data, hashlib.sha256(data).hexdigest(), book, archive, main_part)
+    return WorkbookFile(path, data, hashlib.sha256(data).hexdigest(), book, archive, main_part, scan)
+
+
+def require_defused_xml() -> None:
+    """openpyxl (which writes the problem report from a mission's own file) parses XML through defusedxml
+    only when it is installed and not switched off; without it no return is read."""
+    from openpyxl.xml import DEFUSEDXML
+
+    if not DEFUSEDXML:
+        raise ReturnFileError("Returns cannot be imported: the defusedxml package, which keeps workbooks from "
+                              "expanding hostile XML, is missing or switched off (OPENPYXL_DEFUSEDXML); "
+                              "reinstall mhdesk.")
+
+
+def _check_package(path: Path, data: bytes, archive: zipfile.ZipFile) -> PackageScan:
+    try:
+        check_directory(archive)
+        return scan_parts(data, archive)
+    except UnsafeWorkbook as exc:
+        raise ReturnFileError(f"{_quoted(path)} was refused: it {exc}.") from exc
+    except (zipfile.BadZipFile, zlib.error, ValueError, EOFError) as exc:
+        raise ReturnFileError(
+            f"{_quoted(path)} is damaged (a part of the .xlsx archive cannot be unpacked); ask for the file again."
+        ) from exc
+
+
+def _check_sheets(path: Path, archive: zipfile.ZipFile, main_part: str, scan: PackageScan) -> None:
+    """Each worksheet's filled cells within bounds, named by the sheet's title where the workbook tells it."""
+    titles = {part: title for title, part in sheet_parts(archive, main_part).items()}
+    for part, extent in scan.extents.items():
+        try:
+            check_extent(titles.get(part, posixpath.basename(part)), extent)
+        except UnsafeWorkbook as exc:
+            raise ReturnFileError(f"{_quoted(path)} was refused: it {exc}.") from exc
 
 
 def _quoted(path: Path) -> str:
