@@ -38,12 +38,11 @@ def run_app(database: str | None = None, demo: bool = False) -> int:
         demo_folder = DemoFolder() if demo else None
         try:
             db = open_demo(demo_folder.path) if demo_folder else database_dialogs.open_or_explain(None, database)
-            if stop.code is not None:  # a signal ended a start-up dialog
-                if db is not None:
-                    db.dispose()
-                return stop.code
             window = MainWindow(user_settings(), db)
             window.show()
+            # a signal that ended a start-up dialog, or came while Qt was calling our code, is not lost
+            if stop.code is not None:
+                return stop.code
             return app.exec()
         finally:
             if window is not None:

@@ -23,8 +23,8 @@ class Stop:
 def quit_on_signals(app: QApplication) -> Iterator[Stop]:
     """While inside, a signal ends the event loop (or, outside one, the start-up) with 128 + its number.
 
-    Check `stop.code` before entering the event loop: a signal during start-up that ended a
-    dialog's loop must not be followed by the main one.
+    Check `stop.code` right before entering the event loop: a signal during start-up may have
+    ended a dialog's loop, or been swallowed by Qt when it came while Qt was calling Python code.
     """
     stop = Stop()
 

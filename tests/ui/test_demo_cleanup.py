@@ -53,7 +53,7 @@ def test_a_signal_ends_the_demo_and_removes_its_folder(tmp_path, sent):
     wait_for_window(process)
 
     process.send_signal(sent)
-    _, err = process.communicate(timeout=30)
+    _, err = process.communicate(timeout=60)
 
     assert process.returncode == 128 + sent, err
     assert "Traceback" not in err
