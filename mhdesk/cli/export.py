@@ -14,6 +14,7 @@ def register(commands) -> None:
     _add_projects(kinds)
     _add_directory(kinds)
     _add_indicators(kinds)
+    _add_newsletter(kinds)
 
 
 def _add_projects(kinds) -> None:
@@ -94,4 +95,34 @@ def cmd_export_indicators(args) -> int:
         write_indicators_xlsx(report, args.output)
     found = len(report.grid.findings)
     print(f"Wrote the {args.year} indicator report ({found:,} finding{'s' if found != 1 else ''}) to {args.output}.")
+    return EXIT_OK
+
+
+def _add_newsletter(kinds) -> None:
+    newsletter = kinds.add_parser("newsletter", help="the newsletter / annual report of a year")
+    newsletter.add_argument("--year", type=int, required=True)
+    newsletter.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
+    newsletter.set_defaults(handler=cmd_export_newsletter)
+
+
+def cmd_export_newsletter(args) -> int:
+    import sys
+
+    from ..bundled import fonts_folder
+    from ..core.errors import MhdeskError
+    from ..core.exports.newsletter_data import newsletter_data
+    from ..core.exports.newsletter_pdf import write_newsletter_pdf
+    from ..core.services import Services
+
+    if args.output.suffix.lower() != ".pdf":
+        raise UsageError(f"{args.output} is not a .pdf file name; the newsletter is printed as a PDF")
+    data = newsletter_data(Services(open_db(args)), args.year)
+    if not data.contents.rows and not data.events and not data.edition.welcome_text:
+        raise MhdeskError(f"Nothing is recorded for {args.year}: no projects, events or edition texts; "
+                          "nothing was written.")
+    write_newsletter_pdf(data, args.output, fonts=fonts_folder())
+    for note in data.notes:
+        print(f"warning: {note}", file=sys.stderr)
+    count = len(data.contents.rows)
+    print(f"Wrote the {args.year} newsletter ({count:,} project{'s' if count != 1 else ''}) to {args.output}.")
     return EXIT_OK

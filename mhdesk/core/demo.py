@@ -12,8 +12,9 @@ from sqlalchemy import select
 
 from .database import Database
 from .indicators.exact import to_stored
-from .models import DirectoryRole, Edition, Event, Indicator, IndicatorValue, Person, Project, Publication
+from .models import DirectoryRole, Event, Indicator, IndicatorValue, Person, Project, Publication
 from .services import Services
+from .services.editions import EditionData, SpotlightData
 from .services.project_records import PhotoData, ProjectData, TestimonyData
 
 
@@ -45,7 +46,12 @@ def load_demo(db: Database, path: Path) -> DemoCounts:
         counts.values = _add_indicator_values(session, data.get("indicator_values", []), countries)
         counts.events = _add_events(session, data.get("events", []), countries)
         counts.publications = _add_new(session, Publication, "title", data.get("publications", []))
-        counts.editions = _add_new(session, Edition, "year", data.get("editions", []))
+    known_editions = set(services.editions.years())
+    for entry in data.get("editions", []):
+        if entry["year"] not in known_editions:
+            spotlights = [SpotlightData(**s) for s in entry.get("spotlights", [])]
+            services.editions.save(EditionData(**{**entry, "spotlights": spotlights}))
+            counts.editions += 1
     return counts
 
 
@@ -73,7 +79,7 @@ def _project(entry: dict) -> ProjectData:
         status=entry.get("status", "active"),
         summary=entry.get("summary"),
         achievements={int(y): list(t) for y, t in entry.get("achievements", {}).items()},
-        photos=[PhotoData(**p) for p in entry.get("photos", [])],
+        photos=[PhotoData(caption=p.get("caption"), credit=p.get("credit")) for p in entry.get("photos", [])],
         testimonies=[TestimonyData(**t) for t in entry.get("testimonies", [])],
     )
 

@@ -46,17 +46,22 @@ def _country_cell(country: str, marker: int | None) -> Paragraph:
     return Paragraph(f"<b>{escape(country)}</b>{mark}", styles()["cell"])
 
 
-def story(grid: DirectoryGrid, *, contacts: bool = True) -> list:
-    """The flowables of the printout, for a document of its own or inside a larger publication."""
-    page_width = 297 * mm - 24 * mm
-    area_width = (page_width - COUNTRY_WIDTH - HEAD_WIDTH) / max(len(grid.areas), 1)
+LANDSCAPE_WIDTH = 297 * mm - 24 * mm
+
+
+def story(grid: DirectoryGrid, *, contacts: bool = True, page_width: float = LANDSCAPE_WIDTH) -> list:
+    """The flowables of the printout, for a document of its own or inside a larger publication (whose frame is
+    `page_width` wide: the country and head columns shrink with it)."""
+    scale = min(1.0, page_width / LANDSCAPE_WIDTH)
+    country_width, head_width = COUNTRY_WIDTH * scale, HEAD_WIDTH * scale
+    area_width = (page_width - country_width - head_width) / max(len(grid.areas), 1)
     flow: list = [Paragraph(escape(TITLE), styles()["title"]),
                   Paragraph(f"{grid.year} · {grid.people_count()} roles", styles()["subtitle"])]
     if grid.regional:
         band = [[text("Regional roles", "cell_bold"), text("", "cell")]]
         band += [[text(role.role_text, "cell"), person_cell([role], contacts=contacts)] for role in grid.regional]
-        flow += [data_table(band, header_rows=0, col_widths=[COUNTRY_WIDTH + HEAD_WIDTH, page_width - COUNTRY_WIDTH
-                                                            - HEAD_WIDTH],
+        flow += [data_table(band, header_rows=0, col_widths=[country_width + head_width, page_width - country_width
+                                                            - head_width],
                             extra_style=[("BACKGROUND", (0, 0), (-1, -1), BAND_FILL),
                                          ("SPAN", (0, 0), (-1, 0))]),
                  Spacer(1, 4 * mm)]
@@ -73,7 +78,7 @@ def story(grid: DirectoryGrid, *, contacts: bool = True) -> list:
         cells += [person_cell(row.cells.get(h, []), contacts=contacts) for h, _ in grid.areas]
         body.append(cells)
     flow.append(data_table([header, *body], header_rows=1,
-                           col_widths=[COUNTRY_WIDTH, HEAD_WIDTH] + [area_width] * len(grid.areas)))
+                           col_widths=[country_width, head_width] + [area_width] * len(grid.areas)))
     if markers:
         flow.append(Spacer(1, 3 * mm))
         flow += [Paragraph(f"<super>{number}</super> {escape(footnote)}", styles()["footnote"])

@@ -5,6 +5,9 @@
     data_table(rows, header_rows=1, ...)     a table whose header rows repeat on every page
     build_document(path, title, story, ...)  A4 (or A4 landscape) with the title and date in the header and
                                              "page N of M" in the footer, written whole or not at all
+    contents_entry(flowable, level)          marks a heading for the table of contents and the PDF outline
+    build_document(..., cover=paint, toc=True)  a bare cover page first; a `table_of_contents()` in the
+                                             story lists the marked headings with their page numbers
 
 Embedding the font makes names such as Ș, Ć, ğ, İ, ü and Cyrillic print (and read back) as the same
 characters; the built-in PDF fonts know only Latin-1.
@@ -28,7 +31,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
+from reportlab.platypus.tableofcontents import TableOfContents
 
 from ..files import atomic_output
 
@@ -121,6 +125,8 @@ def data_table(rows: Sequence[Sequence], header_rows: int = 1, col_widths: Seque
 class _NumberedCanvas(Canvas):
     """Holds each page back until the end, so that every footer can say how many pages there are."""
 
+    bare_first_page = False  # a cover carries no page number
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._pages: list[dict] = []
@@ -133,7 +139,8 @@ class _NumberedCanvas(Canvas):
         total = len(self._pages)
         for state in self._pages:
             self.__dict__.update(state)
-            self._draw_page_number(total)
+            if not (self.bare_first_page and self._pageNumber == 1):
+                self._draw_page_number(total)
             super().showPage()
         super().save()
 
@@ -148,16 +155,34 @@ class DocTemplate(BaseDocTemplate):
     """A4 pages with a running header (title, date) and footer; the page count is drawn by the canvas."""
 
     def __init__(self, filename, title: str, *, landscape: bool = False, printed_on: date | None = None,
-                 footer: str | None = None, **kwargs):
+                 footer: str | None = None, header_right: str | None = None, cover=None, **kwargs):
         size = landscape_of(A4) if landscape else A4
         super().__init__(filename, pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + 5 * mm,
                          bottomMargin=MARGIN + 2 * mm, title=title, author="mhdesk", **kwargs)
         self.heading = title
         self.printed_on = printed_on or date.today()
         self.footer = footer
+        self.header_right = header_right
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._decorate)])
+        templates = [PageTemplate(id="page", frames=[frame], onPage=self._decorate)]
+        if cover is not None:  # the first template is the first page's; a NextPageTemplate("page") leaves it
+            cover_frame = Frame(MARGIN, MARGIN, size[0] - 2 * MARGIN, size[1] - 2 * MARGIN, id="cover",
+                                leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+            templates.insert(0, PageTemplate(id="cover", frames=[cover_frame], onPage=cover))
+        self.addPageTemplates(templates)
+
+    def afterFlowable(self, flowable) -> None:  # noqa: N802 (reportlab's name)
+        """A heading marked by `contents_entry` goes into the table of contents and the PDF outline."""
+        entry = getattr(flowable, CONTENTS_ENTRY, None)
+        if entry is None:
+            return
+        level, label = entry
+        key = f"section-{self.seq.nextf('contents')}"
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(label, key, level=level, closed=level > 0)
+        if level < CONTENTS_LEVELS:
+            self.notify("TOCEntry", (level, escape(label), self.page, key))
 
     def _decorate(self, canvas: Canvas, doc) -> None:
         width, height = self.pagesize
@@ -168,17 +193,60 @@ class DocTemplate(BaseDocTemplate):
         canvas.setFont(FAMILY, 7)
         canvas.setFillColor(MUTED)
         canvas.drawString(MARGIN, height - MARGIN + 2 * mm, self.heading)
-        canvas.drawRightString(width - MARGIN, height - MARGIN + 2 * mm, f"Printed {self.printed_on.isoformat()}")
+        canvas.drawRightString(width - MARGIN, height - MARGIN + 2 * mm,
+                               self.header_right or f"Printed {self.printed_on.isoformat()}")
         canvas.line(MARGIN, 10 * mm, width - MARGIN, 10 * mm)
         if self.footer:
             canvas.drawString(MARGIN, 7 * mm, self.footer)
         canvas.restoreState()
 
 
+CONTENTS_ENTRY = "contents_entry"  # attribute of a flowable: (level, label) for the table of contents
+CONTENTS_LEVELS = 2  # deeper headings go into the PDF outline only
+
+
+def contents_entry(flowable: Flowable, level: int = 0, label: str | None = None) -> Flowable:
+    """Mark a heading for the table of contents and the outline; `label` is plain text (the paragraph's own
+    text by default)."""
+    setattr(flowable, CONTENTS_ENTRY, (level, label if label is not None else flowable.getPlainText()))
+    return flowable
+
+
+def table_of_contents() -> TableOfContents:
+    """The table of contents: the marked headings with their page numbers (filled by a second pass)."""
+    contents = TableOfContents(dotsMinLevel=0)
+    body = styles()["body"]
+    contents.levelStyles = [
+        ParagraphStyle("contents0", parent=body, fontName=BOLD, fontSize=10, leading=14, leftIndent=0,
+                       firstLineIndent=0, spaceBefore=3),
+        ParagraphStyle("contents1", parent=body, fontSize=8.5, leading=11, leftIndent=8 * mm, firstLineIndent=0),
+        ParagraphStyle("contents2", parent=body, fontSize=8, leading=10, leftIndent=14 * mm, firstLineIndent=0,
+                       textColor=MUTED),
+    ]
+    return contents
+
+
+class _CoverNumberedCanvas(_NumberedCanvas):
+    bare_first_page = True
+
+
 def build_document(path: str | os.PathLike, title: str, story: list, *, landscape: bool = False,
-                   printed_on: date | None = None, footer: str | None = None) -> Path:
-    """Lay `story` out on pages and write the PDF in one step (a failure leaves no half-written file)."""
+                   printed_on: date | None = None, footer: str | None = None, header_right: str | None = None,
+                   cover=None, toc: bool = False, on_progress=None) -> Path:
+    """Lay `story` out on pages and write the PDF in one step (a failure leaves no half-written file).
+
+    `cover(canvas, doc)` paints a first page without header or footer (the story then starts with its own
+    flowables and a `NextPageTemplate("page")`); with `toc` the story is laid out until the table of
+    contents it holds has settled (reportlab's multiBuild). `on_progress(kind, value)` is reportlab's progress
+    callback; whatever it raises stops the build and no file is written."""
     with atomic_output(path) as temporary:
-        document = DocTemplate(str(temporary), title, landscape=landscape, printed_on=printed_on, footer=footer)
-        document.build(story, canvasmaker=_NumberedCanvas)
+        document = DocTemplate(str(temporary), title, landscape=landscape, printed_on=printed_on, footer=footer,
+                               header_right=header_right, cover=cover)
+        canvas = _CoverNumberedCanvas if cover is not None else _NumberedCanvas
+        if on_progress is not None:
+            document.setProgressCallBack(on_progress)
+        if toc:
+            document.multiBuild(story, canvasmaker=canvas)
+        else:
+            document.build(story, canvasmaker=canvas)
     return Path(path)

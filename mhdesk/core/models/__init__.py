@@ -9,14 +9,24 @@ from .exchange_rates import ExchangeRate
 from .indicators import AGE_GROUPS, SEXES, IndicatorValue
 from .ownership import bump_owners_of_statement, bump_versions_once, forget_bumped
 from .projects import STATUSES, Achievement, Photo, Project, ProjectDonor, Testimony
-from .records import Edition, Event, ImportChange, ImportRecord, Publication
+from .records import (
+    GROUPINGS,
+    Edition,
+    EditionProject,
+    Event,
+    ImportChange,
+    ImportRecord,
+    Publication,
+    SpotlightArticle,
+)
 from .reference import Country, CountryAlias, Donor, Indicator, ProgrammeArea, ThematicArea
 
 __all__ = [
-    "AGE_GROUPS", "ROLES", "SEXES", "STATUSES",
-    "Achievement", "Base", "Country", "CountryAlias", "DirectoryRole", "Donor", "Edition", "Event", "ExchangeRate",
+    "AGE_GROUPS", "GROUPINGS", "ROLES", "SEXES", "STATUSES",
+    "Achievement", "Base", "Country", "CountryAlias", "DirectoryRole", "Donor", "Edition", "EditionProject", "Event",
+    "ExchangeRate",
     "ImportChange", "ImportRecord", "Indicator", "IndicatorValue", "Money", "Person", "Photo",
-    "ProgrammeArea", "Project", "ProjectDonor", "Publication", "Testimony", "ThematicArea",
+    "ProgrammeArea", "Project", "ProjectDonor", "Publication", "SpotlightArticle", "Testimony", "ThematicArea",
 ]
 
 # On every session, so that no way of writing through the ORM forgets it (see base.Versioned).

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, Column, ForeignKey, Integer, String, Table, Text
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Integer, LargeBinary, String, Table, Text
 from sqlalchemy.ext.associationproxy import AssociationProxy, association_proxy
 from sqlalchemy.ext.orderinglist import ordering_list
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -88,8 +88,14 @@ class Project(Versioned, Sourced, Base):
         passive_deletes=True,
         order_by="(Achievement.year, Achievement.position)",
     )
-    photos: Mapped[list[Photo]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
-    testimonies: Mapped[list[Testimony]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
+    photos: Mapped[list[Photo]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="Photo.position",
+        collection_class=ordering_list("position"),
+    )
+    testimonies: Mapped[list[Testimony]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="Testimony.position",
+        collection_class=ordering_list("position"),
+    )
 
     def __repr__(self) -> str:
         return f"Project({self.code!r})"
@@ -112,11 +118,22 @@ class Achievement(Base):
 
 
 class Photo(Base):
+    """A project's photo, its bytes in the database so that a copied or shared database keeps it.
+
+    `image` is None only for a photo an older database named by a path that could not be read when it was
+    converted; its caption and credit are kept and `file_name` says what was missing."""
+
     __tablename__ = "photo"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     project_id: Mapped[int] = mapped_column(owned_by("project.id"), index=True)
-    file: Mapped[str | None] = mapped_column(String(400))
+    position: Mapped[int] = mapped_column(default=0)
+    file_name: Mapped[str | None] = mapped_column(String(400))
+    media_type: Mapped[str | None] = mapped_column(String(20))
+    width: Mapped[int | None]
+    height: Mapped[int | None]
+    image: Mapped[bytes | None] = mapped_column(LargeBinary)
+    thumbnail: Mapped[bytes | None] = mapped_column(LargeBinary)
     caption: Mapped[str | None] = mapped_column(Text)
     credit: Mapped[str | None] = mapped_column(String(200))
 
@@ -126,5 +143,7 @@ class Testimony(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     project_id: Mapped[int] = mapped_column(owned_by("project.id"), index=True)
+    position: Mapped[int] = mapped_column(default=0)
     quote: Mapped[str] = mapped_column(Text)
     author: Mapped[str | None] = mapped_column(String(200))
+    place: Mapped[str | None] = mapped_column(String(200))

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, LargeBinary, String, Text
+from sqlalchemy.ext.orderinglist import ordering_list
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, Sourced, Versioned
+from .base import Base, Sourced, Versioned, owned_by
 from .reference import Country
 
 
@@ -42,17 +43,69 @@ class Publication(Versioned, Base):
     link: Mapped[str | None] = mapped_column(String(400))
 
 
+GROUPINGS = ("programme_area", "subregion", "theme")
+
+
 class Edition(Versioned, Base):
-    """A newsletter / annual report's own texts for one year."""
+    """A newsletter / annual report of one year: its own texts, the projects it prints and its sections.
+
+    With `projects_chosen` false the edition prints every project active in its year, grouped by
+    `grouping`; once projects are chosen, `projects` holds them in the order printed. `sections` lists
+    the keys of the sections left out (see core/exports/newsletter_sections.py), so a section added
+    later is printed by default."""
 
     __tablename__ = "edition"
+    __table_args__ = (
+        CheckConstraint("grouping IN ('programme_area', 'subregion', 'theme')", name="grouping"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     year: Mapped[int] = mapped_column(unique=True)
     title: Mapped[str] = mapped_column(String(200))
+    subtitle: Mapped[str | None] = mapped_column(String(300))
+    region_line: Mapped[str | None] = mapped_column(String(300))
     welcome_text: Mapped[str | None] = mapped_column(Text)
-    spotlight: Mapped[str | None] = mapped_column(Text)
+    signature: Mapped[str | None] = mapped_column(String(300))
     contact_block: Mapped[str | None] = mapped_column(Text)
+    grouping: Mapped[str] = mapped_column(String(20), default="programme_area")
+    projects_chosen: Mapped[bool] = mapped_column(default=False)
+    sections_left_out: Mapped[str] = mapped_column(String(400), default="")
+    cover_image: Mapped[bytes | None] = mapped_column(LargeBinary)
+    cover_media_type: Mapped[str | None] = mapped_column(String(20))
+
+    spotlights: Mapped[list[SpotlightArticle]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="SpotlightArticle.position",
+        collection_class=ordering_list("position"),
+    )
+    projects: Mapped[list[EditionProject]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="EditionProject.position",
+        collection_class=ordering_list("position"),
+    )
+
+
+class SpotlightArticle(Base):
+    __tablename__ = "spotlight_article"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    edition_id: Mapped[int] = mapped_column(owned_by("edition.id"), index=True)
+    position: Mapped[int] = mapped_column(default=0)
+    title: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text, default="")
+    image: Mapped[bytes | None] = mapped_column(LargeBinary)
+    media_type: Mapped[str | None] = mapped_column(String(20))
+    caption: Mapped[str | None] = mapped_column(Text)
+    credit: Mapped[str | None] = mapped_column(String(200))
+
+
+class EditionProject(Base):
+    """A project an edition prints, in its place; deleting the project takes it out of the edition."""
+
+    __tablename__ = "edition_project"
+
+    edition_id: Mapped[int] = mapped_column(owned_by("edition.id"), primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"), primary_key=True,
+                                            index=True)
+    position: Mapped[int] = mapped_column(default=0)
 
 
 class ImportRecord(Base):

@@ -78,3 +78,21 @@ class Services:
         from .indicator_entry import IndicatorEntry
 
         return IndicatorEntry(self.indicator_cells, self.catalog)
+
+    @cached_property
+    def events(self):
+        from .events import EventService
+
+        return EventService(self.db)
+
+    @cached_property
+    def publications(self):
+        from .publications import PublicationService
+
+        return PublicationService(self.db)
+
+    @cached_property
+    def editions(self):
+        from .editions import EditionService
+
+        return EditionService(self.db, self.projects, self.catalog)

@@ -10,15 +10,31 @@ from typing import NamedTuple
 
 @dataclass
 class PhotoData:
-    file: str | None = None
+    """A photo with its bytes (`core.images` checked them and made the thumbnail); `image` is None only for a
+    photo whose file could not be read when an older database was converted."""
+
+    file_name: str | None = None  # the name of the file it came from, for the record
     caption: str | None = None
     credit: str | None = None
+    image: bytes | None = field(default=None, repr=False)
+    media_type: str | None = None
+    width: int | None = None
+    height: int | None = None
+    thumbnail: bytes | None = field(default=None, repr=False)
+
+    @classmethod
+    def from_image(cls, image, *, caption: str | None = None, credit: str | None = None,
+                   file_name: str | None = None) -> PhotoData:
+        """From a checked `core.images.StoredImage`."""
+        return cls(file_name, caption, credit, image.data, image.media_type, image.width, image.height,
+                   image.thumbnail)
 
 
 @dataclass
 class TestimonyData:
     quote: str = ""
-    author: str | None = None
+    author: str | None = None  # who said it
+    place: str | None = None  # where
 
 
 @dataclass

@@ -44,4 +44,10 @@ def check_project(data: ProjectData) -> list[Issue]:
         issues.append(Issue("Extended to", f"{data.extended_to:%d %B %Y} is before the end {data.end:%d %B %Y}"))
     if data.status not in STATUSES:
         issues.append(Issue("Status", f'"{data.status}" is not one of {", ".join(STATUSES)}'))
+    for number, testimony in enumerate(data.testimonies, start=1):
+        if not (testimony.quote or "").strip():
+            issues.append(Issue(f"Testimony {number}", "a testimony needs its quote"))
+    for year, texts in sorted(data.achievements.items()):
+        if any(not (text or "").strip() for text in texts):
+            issues.append(Issue(f"Key achievements {year}", "an achievement needs its text"))
     return issues

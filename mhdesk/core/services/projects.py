@@ -206,8 +206,8 @@ def to_data(project: Project) -> ProjectData:
         status=project.status,
         summary=project.summary,
         achievements=achievements,
-        photos=[PhotoData(p.file, p.caption, p.credit) for p in project.photos],
-        testimonies=[TestimonyData(t.quote, t.author) for t in project.testimonies],
+        photos=[_photo_data(p) for p in project.photos],
+        testimonies=[TestimonyData(t.quote, t.author, t.place) for t in project.testimonies],
     )
 
 
@@ -240,10 +240,17 @@ def apply_data(session: Session, project: Project, data: ProjectData) -> None:
             for year, texts in sorted(data.achievements.items())
             for i, text in enumerate(texts)
         ]
-    if [PhotoData(p.file, p.caption, p.credit) for p in project.photos] != data.photos:
-        project.photos = [Photo(file=p.file, caption=p.caption, credit=p.credit) for p in data.photos]
-    if [TestimonyData(t.quote, t.author) for t in project.testimonies] != data.testimonies:
-        project.testimonies = [Testimony(quote=t.quote, author=t.author) for t in data.testimonies]
+    if [_photo_data(p) for p in project.photos] != data.photos:
+        project.photos = [Photo(caption=p.caption, credit=p.credit, image=p.image, media_type=p.media_type,
+                                width=p.width, height=p.height, thumbnail=p.thumbnail, file_name=p.file_name)
+                          for p in data.photos]
+    if [TestimonyData(t.quote, t.author, t.place) for t in project.testimonies] != data.testimonies:
+        project.testimonies = [Testimony(quote=t.quote, author=t.author, place=t.place) for t in data.testimonies]
+
+
+def _photo_data(photo: Photo) -> PhotoData:
+    return PhotoData(photo.file_name, photo.caption, photo.credit, photo.image, photo.media_type, photo.width,
+                     photo.height, photo.thumbnail)
 
 
 def _donor(session: Session, name: str) -> Donor:
