@@ -15,6 +15,8 @@ def register(commands) -> None:
                         help="indicator values of one year in the totals benchmark (default: 1000000; 0 skips it)")
     parser.add_argument("--no-indicator-views", dest="indicator_views", action="store_false",
                         help="skip the Indicators view (40 countries x 60 indicators) and Dashboard benchmark")
+    parser.add_argument("--no-newsletter", dest="newsletter", action="store_false",
+                        help="skip the newsletter benchmark (an edition of 60 projects to PDF)")
     parser.set_defaults(handler=cmd_bench)
 
 
@@ -36,4 +38,8 @@ def cmd_bench(args) -> int:
         from ..bench.indicator_views import run_view_bench
 
         run_view_bench()
+    if args.newsletter:
+        from ..bench.newsletter import run_newsletter_bench
+
+        run_newsletter_bench()
     return 0
