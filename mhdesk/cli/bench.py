@@ -17,6 +17,8 @@ def register(commands) -> None:
                         help="skip the Indicators view (40 countries x 60 indicators) and Dashboard benchmark")
     parser.add_argument("--no-newsletter", dest="newsletter", action="store_false",
                         help="skip the newsletter benchmark (an edition of 60 projects to PDF)")
+    parser.add_argument("--no-safety", dest="safety", action="store_false",
+                        help="skip the crash points and hostile workbooks")
     parser.set_defaults(handler=cmd_bench)
 
 
@@ -42,4 +44,8 @@ def cmd_bench(args) -> int:
         from ..bench.newsletter import run_newsletter_bench
 
         run_newsletter_bench()
+    if args.safety:
+        from ..bench.safety import run_safety_bench
+
+        run_safety_bench()
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from ..core.connect import open_database
 from ..core.database import Database
@@ -30,6 +31,20 @@ def open_db(args, create: bool = False) -> Database:
     db = open_database(args.database, create=create)
     args.opened.append(db)
     return db
+
+
+def confirmed(question: str) -> bool:
+    """Ask on the terminal; no input, end of input or anything but yes is a no."""
+    if sys.stdin is None:
+        return False
+    print(question, end="", flush=True)
+    try:
+        answer = sys.stdin.readline()
+    except (OSError, ValueError):
+        answer = ""
+    if not answer:
+        print()
+    return answer.strip().lower() in ("y", "yes")
 
 
 def resolve_country(db: Database, text: str | None) -> str | None:

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from .common import EXIT_DECLINED, EXIT_FILE, EXIT_INPUT, EXIT_OK, open_db
+from .common import EXIT_DECLINED, EXIT_FILE, EXIT_INPUT, EXIT_OK, confirmed, open_db
 
 SEVERITY = (EXIT_FILE, EXIT_INPUT, EXIT_DECLINED, EXIT_OK)
 
@@ -61,7 +61,7 @@ def _import_file(importer, path: Path, args, several: bool) -> int:
     if not plan.has_changes:
         print(f"{path.name}: nothing to change.")
         return EXIT_OK
-    if not args.yes and not _confirmed(f"Apply these changes to {importer.db.describe()}? [y/N] "):
+    if not args.yes and not confirmed(f"Apply these changes to {importer.db.describe()}? [y/N] "):
         print(f"{path.name}: nothing was written.")
         return EXIT_DECLINED
     summary = importer.apply(preview)
@@ -111,17 +111,3 @@ def _write_report(source: Path, problems, target: Path) -> bool:
         return False
     print(f"Problem report written to {target}.")
     return True
-
-
-def _confirmed(question: str) -> bool:
-    """Ask on the terminal; no input, end of input or anything but yes is a no."""
-    if sys.stdin is None:
-        return False
-    print(question, end="", flush=True)
-    try:
-        answer = sys.stdin.readline()
-    except (OSError, ValueError):
-        answer = ""
-    if not answer:
-        print()
-    return answer.strip().lower() in ("y", "yes")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -10,6 +11,7 @@ from sqlalchemy.orm import sessionmaker
 
 from .database import Database, DatabaseError, create_db_engine, describe, first_line, resolve_url
 from .migrate import upgrade_schema
+from .recovery import check_on_open, damaged, is_damage
 
 
 def open_database(path_or_url: str | os.PathLike | None = None, *, upgrade: bool = True,
@@ -24,15 +26,27 @@ def open_database(path_or_url: str | os.PathLike | None = None, *, upgrade: bool
         file = Path(url.database)
         if not file.is_file():
             raise DatabaseError(f"There is no database at {file}; nothing was created.")
+    engine = None
     try:
         engine = create_db_engine(url)
         db = Database(url, engine, sessionmaker(engine, expire_on_commit=False))
-        with engine.connect():
-            pass
+        with engine.connect() as connection:
+            if db.file is not None:
+                check_on_open(connection.connection.driver_connection, db.file)
         if upgrade:
             upgrade_schema(db)
     except DatabaseError:
+        _close(engine)
         raise
     except (SQLAlchemyError, OSError) as exc:
+        _close(engine)
+        cause = getattr(exc, "orig", None)
+        if isinstance(cause, sqlite3.Error) and is_damage(cause) and url.database:
+            raise damaged(Path(url.database), first_line(exc)) from exc
         raise DatabaseError(f"The database {describe(url)} could not be opened: {first_line(exc)}") from exc
     return db
+
+
+def _close(engine) -> None:
+    if engine is not None:
+        engine.dispose()

@@ -9,6 +9,9 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import sys
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -22,9 +25,16 @@ from .files import make_owner_only, owner_only_folder
 
 ENV_VAR = "MHDESK_DATABASE_URL"
 BACKUP_FOLDER = "backups"
-# Routine backups kept per database, most recent first; other reasons (before-upgrade) are all kept.
-BACKUPS_KEPT = {"before-import": 20}
+# Routine backups kept per database, most recent first; other reasons (before-upgrade, by-hand) are all kept.
+BACKUPS_KEPT = {"before-import": 20, "daily": 14}
 BACKUP_STAMP = re.compile(r"\d{8}-\d{6}-\d{6}")
+STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
+PARTIAL_SUFFIX = ".partial"  # a copy being written; renamed when whole, so a killed copy is never listed
+PAGES_PER_STEP = 1024
+# For the crash tests: "backup" or "restore" waits a minute after that copy's first pages are written.
+PAUSE_ENV = "MHDESK_TEST_PAUSE_IN_COPY"
+
+CopyProgress = Callable[[int, int], None]  # (pages copied, pages in all)
 
 
 class DatabaseError(Exception):
@@ -113,7 +123,12 @@ class Database:
     def describe(self) -> str:
         return describe(self.url)
 
-    def backup(self, reason: str, keep: int | None = None) -> Path | None:
+    @property
+    def location(self) -> str:
+        """What `open_database` takes to open this database again: the file's path, or the whole URL."""
+        return str(self.file) if self.file is not None else self.url.render_as_string(hide_password=False)
+
+    def backup(self, reason: str, keep: int | None = None, progress: CopyProgress | None = None) -> Path | None:
         """Copy a SQLite file into `backups/` beside it, consistent even while WAL is in use.
 
         The copy is named `<stem>.<reason>.<YYYYMMDD-HHMMSS-micro>.sqlite` (so it opens as a database
@@ -122,27 +137,79 @@ class Database:
         """
         if self.file is None or not self.file.exists():
             return None
-        folder = owner_only_folder(self.file.parent / BACKUP_FOLDER)
-        prefix = f"{self.file.stem}.{reason}."
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        target = folder / f"{prefix}{stamp}.sqlite"
         raw = self.engine.raw_connection()
         try:
-            dest = sqlite3.connect(target)
-            try:
-                make_owner_only(target)  # before any record is copied into it
-                raw.driver_connection.backup(dest)
-            finally:
-                dest.close()
+            return backup_connection(raw.driver_connection, self.file, reason, keep, progress)
         finally:
             raw.close()
-        keep = BACKUPS_KEPT.get(reason) if keep is None else keep
-        if keep is not None:
-            _prune_backups(folder, prefix, keep)
-        return target
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def backup_connection(source: sqlite3.Connection, file: Path, reason: str, keep: int | None = None,
+                      progress: CopyProgress | None = None) -> Path:
+    """Copy the database `source` is connected to (the file `file`) into `backups/`; see Database.backup.
+
+    The copy is written under a hidden partial name and renamed when whole, so a copy cut short (the process
+    killed, the disk full) is never taken for a backup.
+    """
+    folder = owner_only_folder(file.parent / BACKUP_FOLDER)
+    _remove_stale_partials(folder)
+    prefix = f"{file.stem}.{reason}."
+    target = folder / f"{prefix}{datetime.now().strftime(STAMP_FORMAT)}.sqlite"
+    partial = folder / f".{target.name}{PARTIAL_SUFFIX}"
+    try:
+        dest = sqlite3.connect(partial)
+        try:
+            make_owner_only(partial)  # before any record is copied into it
+            in_transaction = source.in_transaction
+            if not in_transaction:
+                # one snapshot of the source for every step, whatever others commit meanwhile
+                source.execute("BEGIN")
+                source.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            try:
+                copy_pages(source, dest, progress, stage="backup")
+            finally:
+                if not in_transaction:
+                    source.rollback()
+        finally:
+            dest.close()
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    keep = BACKUPS_KEPT.get(reason) if keep is None else keep
+    if keep is not None:
+        _prune_backups(folder, prefix, keep)
+    return target
+
+
+def copy_pages(source: sqlite3.Connection, dest: sqlite3.Connection, progress: CopyProgress | None = None,
+               stage: str = "restore") -> None:
+    """SQLite's backup API, in steps: the destination is written in one transaction, whole or not at all."""
+    paused = [False]
+
+    def step(_status: int, remaining: int, total: int) -> None:
+        if progress is not None:
+            progress(total - remaining, total)
+        if remaining and not paused[0] and os.environ.get(PAUSE_ENV) == stage:
+            paused[0] = True
+            print(f"paused inside the {stage}", file=sys.stderr, flush=True)
+            time.sleep(60)
+
+    source.backup(dest, pages=PAGES_PER_STEP, progress=step)
+
+
+def _remove_stale_partials(folder: Path, older_than: float = 3600) -> None:
+    """Partial copies left by a process that was killed; one still being written elsewhere is recent."""
+    now = time.time()
+    for partial in folder.glob(f".*{PARTIAL_SUFFIX}"):
+        try:
+            if now - partial.stat().st_mtime > older_than:
+                partial.unlink()
+        except OSError:
+            pass
 
 
 def _prune_backups(folder: Path, prefix: str, keep: int) -> None:
