@@ -63,6 +63,26 @@ def _dashboard(context: ViewContext) -> QWidget:
     return DashboardView(context)
 
 
+def _events(context: ViewContext) -> QWidget:
+    from .publications.kinds import EVENTS
+    from .publications.records_view import RecordsView
+
+    return RecordsView(context, EVENTS)
+
+
+def _publications(context: ViewContext) -> QWidget:
+    from .publications.kinds import PUBLICATIONS
+    from .publications.records_view import RecordsView
+
+    return RecordsView(context, PUBLICATIONS)
+
+
+def _publish(context: ViewContext) -> QWidget:
+    from .publish.view import PublishView
+
+    return PublishView(context)
+
+
 def _returns(context: ViewContext) -> QWidget:
     from .returns.view import ReturnsView
 
@@ -74,6 +94,9 @@ VIEWS: list[ViewSpec] = [
     ViewSpec("directory", "Directory", "directory.svg", _directory),
     ViewSpec("indicators", "Indicators", "indicators.svg", _indicators),
     ViewSpec("dashboard", "Dashboard", "dashboard.svg", _dashboard),
+    ViewSpec("events", "Events", "events.svg", _events),
+    ViewSpec("publications", "Publications", "publications.svg", _publications),
+    ViewSpec("publish", "Publish", "publish.svg", _publish),
     ViewSpec("returns", "Returns", "returns.svg", _returns),
 ]
 

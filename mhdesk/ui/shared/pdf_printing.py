@@ -55,17 +55,18 @@ def paint_pdf(path: str | os.PathLike, printer: QPrinter, dpi: int = PRINT_DPI) 
     return drawn
 
 
-def a4_landscape_printer(mode=QPrinter.PrinterMode.HighResolution) -> QPrinter:
+def a4_landscape_printer(mode=QPrinter.PrinterMode.HighResolution, *, landscape: bool = True) -> QPrinter:
+    orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
     printer = QPrinter(mode)
-    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape,
+    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation,
                                       printer.pageLayout().margins()))
     printer.setFullPage(True)  # the PDF carries its own margins
     return printer
 
 
-def print_pdf(path: str | os.PathLike, parent: QWidget | None = None) -> bool:
-    """Ask which printer, then print the PDF; False when the user cancelled."""
-    printer = a4_landscape_printer()
+def print_pdf(path: str | os.PathLike, parent: QWidget | None = None, *, landscape: bool = True) -> bool:
+    """Ask which printer, then print the PDF (A4, landscape unless told); False when the user cancelled."""
+    printer = a4_landscape_printer(landscape=landscape)
     dialog = QPrintDialog(printer, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
