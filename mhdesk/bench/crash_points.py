@@ -45,18 +45,21 @@ class Scenario:
     paused: str  # what the command prints when it is paused inside the operation
 
 
-def fingerprint(database: Path) -> str:
-    """A digest of every row of every table, in order."""
-    digest = hashlib.sha256()
-    with sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True) as connection:
+def fingerprint(database: Path) -> dict[str, str]:
+    """A digest of every table's rows, in order, by table."""
+    digests = {}
+    connection = sqlite3.connect(database)
+    try:
         tables = [row[0] for row in connection.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
         for table in tables:
-            digest.update(table.encode())
+            digest = hashlib.sha256()
             for row in connection.execute(f'SELECT * FROM "{table}" ORDER BY rowid'):
                 digest.update(repr(row).encode())
-    connection.close()
-    return digest.hexdigest()
+            digests[table] = digest.hexdigest()
+    finally:
+        connection.close()
+    return digests
 
 
 def integrity(database: Path) -> str:
@@ -146,7 +149,10 @@ def run_scenario(scenario: Scenario, folder: Path, template: Path) -> CrashOutco
     state = fingerprint(killed_db)
     found = "before" if state == before else "after" if state == after else "mixed"
     survived = check == "ok" and found != "mixed"
-    return CrashOutcome(scenario.name, survived, f"integrity {check}, holds the state {found} the command", found)
+    detail = f"integrity {check}, holds the state {found} the command"
+    if found == "mixed":
+        detail += ": " + ", ".join(sorted(t for t in state.keys() | before.keys() if state.get(t) != before.get(t)))
+    return CrashOutcome(scenario.name, survived, detail, found)
 
 
 def run_crash_points(folder: Path) -> list[CrashOutcome]:
