@@ -43,6 +43,7 @@ from ..shared.editor_fields import (
     split_names,
 )
 from ..shared.form_loader import load_form
+from .publication_lists import PublicationLists
 
 # Where the messages about each field (as core names them) are shown.
 ERROR_LABELS = {
@@ -76,6 +77,7 @@ class ProjectEditor(QDialog):
         self.setWindowTitle(title or (f"Edit {project.code}" if project else "New project"))
         self._fill_choices(catalog)
         self._load(self._original)
+        self.lists = PublicationLists(self.ui, self._original, self)  # achievements, photos, testimonies
         self._loaded_state = self._state()
         for button in self.ui.buttonBox.buttons():
             button.setIcon(QIcon())  # plain text buttons, whatever the desktop theme adds
@@ -142,6 +144,8 @@ class ProjectEditor(QDialog):
             thematic_areas=checked(ui.themesList),
             summary=ui.summaryEdit.toPlainText().strip() or None,
         )
+        achievements, photos, testimonies = self.lists.state()
+        data = data.copy(achievements=achievements, photos=photos, testimonies=testimonies)
         return data, issues + check_project(data)
 
     def _currency(self, issues: list[Issue]):
@@ -184,7 +188,7 @@ class ProjectEditor(QDialog):
         texts = tuple(edit.text() for edit in self.findChildren(QLineEdit) if edit.parent() is not ui.currencyCombo)
         return (texts, ui.currencyCombo.currentText(), ui.areaCombo.currentIndex(), ui.statusCombo.currentIndex(),
                 ui.missionCombo.currentIndex(), ui.donorsEdit.toPlainText(), ui.summaryEdit.toPlainText(),
-                tuple(checked(ui.countriesList)), tuple(checked(ui.themesList)))
+                tuple(checked(ui.countriesList)), tuple(checked(ui.themesList)), self.lists.state())
 
     def is_changed(self) -> bool:
         return self._state() != self._loaded_state
@@ -207,6 +211,7 @@ class ProjectEditor(QDialog):
         ui.countriesList.itemChanged.connect(lambda _: self._edited("Countries"))
         ui.themesList.itemChanged.connect(lambda _: self._edited("Thematic areas"))
         ui.summaryEdit.textChanged.connect(lambda: self._edited())
+        self.lists.changed.connect(lambda: self._edited())
         ui.buttonBox.accepted.connect(self.accept)
         ui.buttonBox.rejected.connect(self.reject)
 
