@@ -11,7 +11,7 @@ from sqlalchemy.orm import sessionmaker
 
 from .database import Database, DatabaseError, create_db_engine, describe, first_line, resolve_url
 from .migrate import upgrade_schema
-from .recovery import check_on_open, damaged, is_damage
+from .recovery import check_on_open, damaged, is_damage, latest_good_backup
 
 
 def open_database(path_or_url: str | os.PathLike | None = None, *, upgrade: bool = True,
@@ -42,7 +42,10 @@ def open_database(path_or_url: str | os.PathLike | None = None, *, upgrade: bool
         _close(engine)
         cause = getattr(exc, "orig", None)
         if isinstance(cause, sqlite3.Error) and is_damage(cause) and url.database:
-            raise damaged(Path(url.database), first_line(exc)) from exc
+            file = Path(url.database)
+            # a file that is no database at all is damaged only if it has backups (else it is another file)
+            if cause.sqlite_errorname == "SQLITE_CORRUPT" or latest_good_backup(file) is not None:
+                raise damaged(file, first_line(exc)) from exc
         raise DatabaseError(f"The database {describe(url)} could not be opened: {first_line(exc)}") from exc
     return db
 

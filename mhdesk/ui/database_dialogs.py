@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from ..core.connect import open_database
 from ..core.database import Database, DatabaseError
+from ..core.recovery import DamagedDatabase, backup_daily
+from .recovery.damaged_dialog import offer_restore
 
 FILE_FILTER = "mhdesk databases (*.sqlite *.db);;All files (*)"
 
@@ -37,14 +39,25 @@ def ask_open_database_path(parent: QWidget, folder: str = "") -> Path | None:
 
 
 def open_or_explain(parent: QWidget | None, target, create: bool = True) -> Database | None:
-    """Open (migrating, and creating a missing file if `create`); on failure say why in one sentence."""
+    """Open (migrating, and creating a missing file if `create`); on failure say why in one sentence.
+
+    A damaged SQLite file is offered its latest good backup instead.
+    """
+    damaged = problem = None
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        return open_database(target, create=create)
+        database = open_database(target, create=create)
+    except DamagedDatabase as exc:
+        damaged = exc
     except DatabaseError as exc:
         problem = str(exc)
+    else:
+        backup_daily(database)  # the day's first open keeps a copy
+        return database
     finally:
         QApplication.restoreOverrideCursor()
+    if damaged is not None:  # offered its latest good backup, and opened again once it is back
+        return open_or_explain(parent, target, create=False) if offer_restore(parent, damaged) else None
     explain_unopenable(parent, problem)
     return None
 

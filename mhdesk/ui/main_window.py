@@ -10,6 +10,7 @@ from .. import __version__
 from ..core.database import Database
 from ..core.services import Services
 from . import database_dialogs
+from .recovery.actions import install_recovery_actions
 from .returns.import_flow import ImportFlow, choose_returns
 from .returns.workbook_drops import WorkbookDropTarget
 from .shared.empty_state import EmptyState
@@ -183,6 +184,7 @@ class MainWindow(WorkbookDropTarget, QMainWindow):
         ui.actionDeleteProject.triggered.connect(lambda: self._call_projects("delete_selected"))
         ui.actionAbout.triggered.connect(self._about)
         self.print_actions = install_print_actions(self)
+        self.recovery_actions = install_recovery_actions(self)
 
     def _call_view(self, method: str):
         handler = getattr(self.current_view(), method, None)
