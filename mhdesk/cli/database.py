@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from . import database_copy
 from .common import EXIT_DECLINED, EXIT_FILE, EXIT_OK, Parser, confirmed, open_db
 
 
@@ -22,6 +23,7 @@ def register(commands) -> None:
     restore.add_argument("backup", metavar="FILE", help="a backup copy, e.g. one listed by `mhdesk db backups`")
     restore.add_argument("--yes", action="store_true", help="restore without asking")
     restore.set_defaults(handler=cmd_db_restore)
+    database_copy.register(db_commands)
 
 
 def cmd_demo(args) -> int:

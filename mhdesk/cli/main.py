@@ -9,10 +9,10 @@ from collections.abc import Sequence
 from .. import __version__
 from ..core.database import DatabaseError
 from ..core.errors import MhdeskError
-from . import bench, database, export, importing, listing, template
+from . import bench, database, export, history, importing, listing, template
 from .common import EXIT_DECLINED, EXIT_FILE, EXIT_INPUT, EXIT_OK, Parser, UsageError
 
-COMMAND_GROUPS = (database, listing, template, importing, export, bench)
+COMMAND_GROUPS = (database, listing, history, template, importing, export, bench)
 
 
 def build_parser() -> Parser:

@@ -9,8 +9,9 @@ Changes this process commits through `db` are not "elsewhere": the watch
 learns of each one as it is made, so an edit in the window does not make the
 window read everything again. SQLite answers through `PRAGMA data_version`
 on a connection kept for the purpose, which changes whenever another
-connection commits. A backend without a cheap signal (PostgreSQL, until it
-gets a LISTEN/NOTIFY watch) reports nothing.
+connection commits. PostgreSQL answers through LISTEN on a connection of its
+own: every client's transaction that wrote sends a notification as it commits
+(`change_notices`), carrying a token of the engine that wrote.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import threading
 
 from sqlalchemy import event
 
+from .change_notices import CHANNEL, own_token
 from .database import Database
 
 
@@ -82,7 +84,34 @@ class SqliteChangeWatch(ChangeWatch):
                     self._known = version
 
 
+class PostgresChangeWatch(ChangeWatch):
+    def __init__(self, db: Database):
+        self._own = own_token(db.engine)
+        self._lock = threading.Lock()
+        raw = db.engine.raw_connection()
+        self._connection = raw.driver_connection
+        raw.detach()  # kept for listening, never handed out by the pool
+        self._connection.rollback()
+        self._connection.autocommit = True
+        self._connection.execute(f"LISTEN {CHANNEL}")
+
+    def changed_elsewhere(self) -> bool:
+        import psycopg
+
+        with self._lock:
+            try:
+                return any(note.payload != self._own for note in self._connection.notifies(timeout=0))
+            except psycopg.Error:  # the server went away: the next read says so
+                return False
+
+    def close(self) -> None:
+        with self._lock:
+            self._connection.close()
+
+
 def watch_changes(db: Database) -> ChangeWatch:
     if db.is_sqlite and db.file is not None:
         return SqliteChangeWatch(db)
+    if db.url.get_backend_name() == "postgresql":
+        return PostgresChangeWatch(db)
     return ChangeWatch()

@@ -21,6 +21,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
+from .change_notices import WRITES, announce_commits
 from .files import make_owner_only, owner_only_folder
 
 ENV_VAR = "MHDESK_DATABASE_URL"
@@ -100,7 +101,14 @@ def create_db_engine(url: URL) -> Engine:
             event.listen(engine, "connect", _owner_only_when_new(file))
         event.listen(engine, "connect", _on_sqlite_connect)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, pool_pre_ping=True)
+    if url.get_backend_name() == "postgresql":
+        announce_commits(engine)
+    return engine
+
+
+class WriteRefused(DatabaseError):
+    """The database is one this mhdesk must not write (its schema is newer); the message says what is needed."""
 
 
 @dataclass
@@ -108,6 +116,7 @@ class Database:
     url: URL
     engine: Engine
     sessions: sessionmaker[Session]
+    write_refusal: str | None = None  # why nothing may be written, when it may not
 
     @property
     def is_sqlite(self) -> bool:
@@ -142,6 +151,16 @@ class Database:
             return backup_connection(raw.driver_connection, self.file, reason, keep, progress)
         finally:
             raw.close()
+
+    def refuse_writes(self, reason: str) -> None:
+        """From now on every statement that would change the database raises WriteRefused(reason)."""
+        self.write_refusal = reason
+
+        def refuse(_conn, _cursor, statement, _parameters, _context, _executemany):
+            if WRITES.match(statement):
+                raise WriteRefused(reason)
+
+        event.listen(self.engine, "before_cursor_execute", refuse)
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -32,7 +32,7 @@ def a_return(**changes):
 def test_apply_writes_the_rows_with_their_source_and_records_the_import(db):
     summary = apply_plan(db, plan_return(db, a_return()))
     assert (summary.added, summary.changed, summary.removed) == (6, 0, 0)  # a new person comes with its role
-    assert summary.backup is not None and summary.backup.exists()
+    assert summary.backup.exists() if db.is_sqlite else summary.backup is None
     values = values_by_key(db)
     assert values[("PHC_CONSULT", MISSION, 2019, None, "male", "")] == (24175, 1, summary.import_id, "Indicators!3:3")
     assert values[("REFERRALS", MISSION, 2019, "MA.0467", "", "")][3] == "Indicators!4:4"
@@ -88,7 +88,7 @@ def test_all_or_nothing_when_a_write_fails_half_way(db):
     plan = plan_return(db, a_return(values=[value("PHC_CONSULT", 1, 2), value("HW_TRAINED", 40, 5)]))
     # a row the database refuses, written after the changes and removals of the same plan
     good_add, cell = plan.writes.tables["indicator_value"].adds[0]
-    plan.writes.tables["indicator_value"].adds.append(((*good_add[:4], "neither", *good_add[5:]), cell))
+    plan.writes.tables["indicator_value"].adds.append(((*good_add[:4], "nobody", *good_add[5:]), cell))
     before = snapshot(db)
     with pytest.raises(IntegrityError):
         apply_plan(db, plan)

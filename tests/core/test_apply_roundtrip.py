@@ -54,13 +54,13 @@ def test_a_filled_template_imports_to_exactly_the_expected_projects(db, services
     path = tmp_path / "TJ-2019.xlsx"
     write_template(services, "Tajikistan", 2019, path)
     fill_by_hand(path)
-    assert main(["--database", str(db.file), "import", str(path), "--dry-run"]) == EXIT_OK
+    assert main(["--database", db.location, "import", str(path), "--dry-run"]) == EXIT_OK
     out = capsys.readouterr().out
     assert "Projects: 4 to add" in out and "Indicators: 2 to add" in out and "Events: 1 to add" in out
     assert "Projects row 1, Comments" in out  # the extra column is a warning, not an error
-    assert main(["--database", str(db.file), "import", str(path), "--yes"]) == EXIT_OK
+    assert main(["--database", db.location, "import", str(path), "--yes"]) == EXIT_OK
     capsys.readouterr()
-    assert main(["--database", str(db.file), "projects", "list", "--format", "csv"]) == EXIT_OK
+    assert main(["--database", db.location, "projects", "list", "--format", "csv"]) == EXIT_OK
     assert capsys.readouterr().out == EXPECTED_CSV
-    assert main(["--database", str(db.file), "import", str(path), "--yes"]) == EXIT_OK
+    assert main(["--database", db.location, "import", str(path), "--yes"]) == EXIT_OK
     assert capsys.readouterr().out.splitlines()[-1] == "TJ-2019.xlsx: nothing to change."

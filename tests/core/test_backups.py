@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 import sqlite3
 
+import pytest
 from sqlalchemy import text
 
 from mhdesk.core.connect import open_database
 
+pytestmark = pytest.mark.sqlite_only("backups are copies of a SQLite file")
 
 def names(folder, pattern="*") -> list[str]:
     return sorted(p.name for p in folder.glob(pattern))

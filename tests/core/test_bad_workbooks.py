@@ -220,6 +220,7 @@ def test_the_corpus_is_large_enough():
     assert len(CASES) >= 25
 
 
+@pytest.mark.sqlite_only("compares the database file's bytes")
 @pytest.mark.parametrize("name", list(CASES))
 def test_bad_workbook(name, tmp_path, db, services):
     build, expected = CASES[name]

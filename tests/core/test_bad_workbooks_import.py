@@ -11,6 +11,7 @@ from test_bad_workbooks import CASES, Refused
 from mhdesk.cli.common import EXIT_FILE, EXIT_INPUT
 from mhdesk.cli.main import main
 
+pytestmark = pytest.mark.sqlite_only("compares the database file and the files beside it")
 
 def database_fingerprint(db) -> str:
     """The SQLite file and its write-ahead log: a write would show in either."""

@@ -19,7 +19,7 @@ def test_a_commit_from_another_connection_is_noticed_once(db):
     watch = watch_changes(db)
     try:
         assert not watch.changed_elsewhere()
-        other = open_database(db.file)
+        other = open_database(db.location)
         try:
             Services(other).projects.create(project("MA.0701"))
         finally:
@@ -37,7 +37,7 @@ def test_a_commit_from_another_process_is_noticed(db, tmp_path):
                   "Services; from mhdesk.core.services.project_records import ProjectData; "
                   "db = open_database(sys.argv[1]); Services(db).projects.create(ProjectData(code='MA.0702', "
                   "title='From elsewhere')); db.dispose()")
-        subprocess.run([sys.executable, "-c", script, str(db.file)], check=True, timeout=120)
+        subprocess.run([sys.executable, "-c", script, db.location], check=True, timeout=120)
         assert watch.changed_elsewhere()
     finally:
         watch.close()
@@ -58,7 +58,7 @@ def test_own_writes_and_reads_are_not_changes_elsewhere(db, services):
 def test_a_change_elsewhere_is_not_hidden_by_an_own_write_after_it(db, services):
     watch = watch_changes(db)
     try:
-        other = open_database(db.file)
+        other = open_database(db.location)
         try:
             Services(other).projects.create(project("MA.0704"))
         finally:

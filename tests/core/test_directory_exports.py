@@ -131,11 +131,11 @@ def test_an_imported_formula_like_name_comes_back_as_literal_text(db, tmp_path):
     cell = next(c for row in sheet.iter_rows() for c in row if c.value == "placeholder")
     cell.value, cell.data_type = formula, "s"  # typed as text by the mission, not as a formula
     book.save(path)
-    assert main(["--database", str(db.file), "import", str(path), "--yes"]) == 0
+    assert main(["--database", db.location, "import", str(path), "--yes"]) == 0
     assert Services(db).directory.rows(2019)[0].family_name == formula
 
     out = tmp_path / "directory.xlsx"
-    assert main(["--database", str(db.file), "export", "directory", "--year", "2019", "-o", str(out)]) == 0
+    assert main(["--database", db.location, "export", "directory", "--year", "2019", "-o", str(out)]) == 0
 
     exported = openpyxl.load_workbook(out)
     roles = exported["Roles"]

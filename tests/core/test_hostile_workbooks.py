@@ -47,7 +47,7 @@ def run_imports(database: Path, files: list[Path], env: dict | None = None) -> t
 def test_every_hostile_workbook_is_refused_in_one_sentence_with_nothing_written_and_memory_bounded(db, tmp_path):
     files = [writer(tmp_path / f"{name}.xlsx") for name, (_, writer) in HOSTILE.items()]
     before = snapshot(db)
-    database = db.file
+    database = db.location
     db.dispose()
     result, errors = run_imports(database, files)
     assert result["codes"] == [2] * len(files)
@@ -64,7 +64,7 @@ def test_every_hostile_workbook_is_refused_in_one_sentence_with_nothing_written_
 
 def test_the_same_return_without_its_hostile_part_imports(db, tmp_path):
     """The hostile files are real returns: only the part that hurts stops them."""
-    database = db.file
+    database = db.location
     db.dispose()
     result, errors = run_imports(database, [write_plain_return(tmp_path / "plain.xlsx")])
     assert result["codes"] == [0], errors
@@ -74,7 +74,7 @@ def test_the_same_return_without_its_hostile_part_imports(db, tmp_path):
 
 def test_a_million_empty_formatted_rows_are_skipped_and_memory_stays_bounded(db, tmp_path):
     path = padded_return(tmp_path / "padded.xlsx", rows=1_000_000)
-    database = db.file
+    database = db.location
     db.dispose()
     result, errors = run_imports(database, [path])
     assert result["codes"] == [0], errors
@@ -85,7 +85,7 @@ def test_a_million_empty_formatted_rows_are_skipped_and_memory_stays_bounded(db,
 
 
 def test_without_defusedxml_no_return_is_read(db, tmp_path):
-    database = db.file
+    database = db.location
     db.dispose()
     result, errors = run_imports(database, [write_plain_return(tmp_path / "plain.xlsx")],
                                  env={"OPENPYXL_DEFUSEDXML": "False"})

@@ -14,7 +14,7 @@ from mhdesk.cli.main import main
 
 
 def run(db, *args) -> int:
-    return main(["--database", str(db.file), "import", *args])
+    return main(["--database", db.location, "import", *args])
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ def test_the_workbook_holds_numbers_totals_as_formulas_the_year_before_and_findi
     services.indicator_cells.save([CellValues("INJECTED", "Armenia", 2023, {("", ""): Decimal(3)}),
                                    CellValues("SPEC_CONSULT", "Armenia", 2022, {("", ""): Decimal(100)})])
     path = tmp_path / "indicators.xlsx"
-    assert main(["--database", str(demo.file), "export", "indicators", "--year", "2023", "-o", str(path)]) == 0
+    assert main(["--database", demo.location, "export", "indicators", "--year", "2023", "-o", str(path)]) == 0
     assert "Wrote the 2023 indicator report" in capsys.readouterr().out
 
     book = load_workbook(path)
@@ -53,7 +53,7 @@ def test_the_workbook_holds_numbers_totals_as_formulas_the_year_before_and_findi
 
 def test_the_pdf_has_the_totals_a_vector_chart_per_indicator_and_the_grid(demo, tmp_path, capsys):
     path = tmp_path / "indicators.pdf"
-    assert main(["--database", str(demo.file), "export", "indicators", "--year", "2023", "-o", str(path)]) == 0
+    assert main(["--database", demo.location, "export", "indicators", "--year", "2023", "-o", str(path)]) == 0
     reader = PdfReader(path)
     text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
     assert "Indicator report 2023" in text and "273,284" in text and "Türkiye" in text
@@ -64,5 +64,5 @@ def test_the_pdf_has_the_totals_a_vector_chart_per_indicator_and_the_grid(demo, 
 
 def test_a_year_without_figures_writes_nothing(demo, tmp_path, capsys):
     path = tmp_path / "empty.xlsx"
-    assert main(["--database", str(demo.file), "export", "indicators", "--year", "1999", "-o", str(path)]) == 1
+    assert main(["--database", demo.location, "export", "indicators", "--year", "1999", "-o", str(path)]) == 1
     assert "No indicator figures are recorded for 1999" in capsys.readouterr().err and not path.exists()

@@ -10,6 +10,7 @@ import textwrap
 import time
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 from test_plan_helpers import parsed_return, snapshot, value
 
@@ -37,6 +38,7 @@ BIG_IMPORT = textwrap.dedent("""
 """)
 
 
+@pytest.mark.sqlite_only("looks into the write-ahead log of a SQLite file")
 def test_sigkill_inside_the_transaction_leaves_the_database_as_before(db):
     apply_plan(db, plan_return(db, parsed_return(values=[value("PHC_CONSULT", 83219, 2),
                                                          value("PHC_CONSULT", 24175, 3, sex="male")])))

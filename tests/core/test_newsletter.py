@@ -59,7 +59,7 @@ def returns_2019(db, tmp_path):
     """Three missions' 2019 returns imported through the command line, as a coordinator would."""
     for mission, projects in RETURNS_2019.items():
         path = return_workbook(tmp_path / f"{mission}.xlsx", mission=mission, year=2019, projects=projects)
-        assert main(["--database", str(db.file), "import", str(path), "--yes"]) == 0
+        assert main(["--database", db.location, "import", str(path), "--yes"]) == 0
     return db
 
 
@@ -189,7 +189,7 @@ def test_sections_left_out_are_not_printed(demo, tmp_path):
 
 
 def test_an_edition_refuses_a_file_name_that_is_not_a_pdf(demo, tmp_path, capsys):
-    assert main(["--database", str(demo.file), "export", "newsletter", "--year", "2023",
+    assert main(["--database", demo.location, "export", "newsletter", "--year", "2023",
                  "-o", str(tmp_path / "n.docx")]) != 0
     assert "not a .pdf" in capsys.readouterr().err
     assert not (tmp_path / "n.docx").exists()

@@ -18,6 +18,8 @@ from mhdesk.core.returns.report.annotate import write_problem_report
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="permission bits are POSIX")
 
 
+pytestmark = pytest.mark.sqlite_only("the modes of a SQLite file, its copies and its neighbours")
+
 def mode(path) -> int:
     return stat.S_IMODE(os.stat(path).st_mode)
 

@@ -11,7 +11,7 @@ from mhdesk.core.returns import layout
 
 
 def run(db, *args) -> int:
-    return main(["--database", str(db.file), "template", *args])
+    return main(["--database", db.location, "template", *args])
 
 
 def test_writes_the_template_and_says_so(db, tmp_path, capsys):

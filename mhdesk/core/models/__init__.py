@@ -3,6 +3,7 @@
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from .audit import AuditEntry, SchemaRequirement
 from .base import Base, Money
 from .directory import ROLES, DirectoryRole, Person
 from .exchange_rates import ExchangeRate
@@ -23,10 +24,11 @@ from .reference import Country, CountryAlias, Donor, Indicator, ProgrammeArea, T
 
 __all__ = [
     "AGE_GROUPS", "GROUPINGS", "ROLES", "SEXES", "STATUSES",
-    "Achievement", "Base", "Country", "CountryAlias", "DirectoryRole", "Donor", "Edition", "EditionProject", "Event",
-    "ExchangeRate",
+    "Achievement", "AuditEntry", "Base", "Country", "CountryAlias", "DirectoryRole", "Donor", "Edition",
+    "EditionProject", "Event", "ExchangeRate",
     "ImportChange", "ImportRecord", "Indicator", "IndicatorValue", "Money", "Person", "Photo",
-    "ProgrammeArea", "Project", "ProjectDonor", "Publication", "SpotlightArticle", "Testimony", "ThematicArea",
+    "ProgrammeArea", "Project", "ProjectDonor", "Publication", "SchemaRequirement", "SpotlightArticle", "Testimony",
+    "ThematicArea",
 ]
 
 # On every session, so that no way of writing through the ORM forgets it (see base.Versioned).

@@ -26,6 +26,12 @@ class Services:
         return ProjectService(self.db)
 
     @cached_property
+    def project_history(self):
+        from .project_history import ProjectHistory
+
+        return ProjectHistory(self.db)
+
+    @cached_property
     def directory(self):
         from .directory import DirectoryService
 

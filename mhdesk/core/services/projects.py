@@ -24,6 +24,7 @@ from ..models import (
     ThematicArea,
 )
 from ..models.projects import project_country, project_donor, project_thematic_area
+from .project_history import record_project_change
 from .project_records import PhotoData, ProjectData, ProjectRow, TestimonyData
 from .project_rules import check_project
 
@@ -137,7 +138,9 @@ class ProjectService:
             apply_data(session, project, data)
             session.add(project)
             session.flush()
-            return to_data(project)
+            saved = to_data(project)
+            record_project_change(session, project.id, None, saved, source="edit")
+            return saved
 
     def update(self, data: ProjectData) -> ProjectData:
         """Save `data` over the project with its id, if nobody changed it since `data.version`."""
@@ -153,10 +156,13 @@ class ProjectService:
                     clash = session.scalar(select(Project.id).where(Project.code == data.code, Project.id != data.id))
                     if clash is not None:
                         raise ValidationFailed([Issue("Code", f"{data.code} is already used by another project")])
+                    before = to_data(project)
                     apply_data(session, project, data)
                     project.code = data.code
                     session.flush()
-                    return to_data(project)
+                    saved = to_data(project)
+                    record_project_change(session, project.id, before, saved, source="edit")
+                    return saved
             except StaleDataError as exc:
                 raise StaleRecord(f"Project {data.code} was changed elsewhere; reload it and try again.") from exc
 
@@ -168,6 +174,7 @@ class ProjectService:
                 raise NotFound(f"Project #{project_id} no longer exists.")
             snapshot = to_data(project)
             session.execute(delete(Project).where(Project.id == project_id))
+            record_project_change(session, project_id, snapshot, None, source="edit")
             return snapshot
 
     @staticmethod

@@ -33,6 +33,7 @@ from ...database import Database
 from ...errors import MhdeskError
 from ...models import Donor, ImportRecord, Project
 from ...models.ownership import bump_versions, owner_key, owner_table
+from ...services.project_history import record_project_change
 from ...services.projects import apply_data, to_data
 from ..bulk import (
     DATA_COLUMNS,
@@ -161,22 +162,27 @@ class _Writer:
         known_donors = set(self.conn.execute(select(donors.c.id)).scalars())
         changed = {p.id: p for p in session.scalars(select(Project).where(
             Project.id.in_([w.data.id for w in self.writes.projects if w.action == CHANGE])).options(*FULL_LOAD))}
-        written = []
+        written, audited = [], []
         with session.no_autoflush:  # one flush at the end, or when a new donor must be seen by the next project
             for write in self.writes.projects:
                 if write.action == ADD:
-                    project, before = Project(code=write.data.code), None
+                    project, before, before_data = Project(code=write.data.code), None, None
                 else:
                     project = changed[write.data.id]
-                    before = project_to_json(to_data(project), project.source_import_id, project.source_cell)
+                    before_data = to_data(project)
+                    before = project_to_json(before_data, project.source_import_id, project.source_cell)
                 apply_data(session, project, write.data)  # before add(): a new project loads no empty lists
                 project.source_import_id = self.import_id
                 project.source_cell = source_cell("Projects", write.row)
                 session.add(project)
                 written.append((project, write.action, before))
+                audited.append((project, before_data))
                 if any(isinstance(o, Donor) for o in session.new):
                     session.flush()
         session.flush()
+        for project, before_data in audited:
+            record_project_change(session, project.id, before_data, to_data(project), source="import",
+                                  import_id=self.import_id)
         self.refs.update((NewRef("project", project.code), project.id) for project, _, _ in written)
         self._step(len(written))
         self._record([(self.import_id, "project", project.id, action, before, project.version)

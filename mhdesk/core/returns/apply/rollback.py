@@ -20,10 +20,12 @@ from ...errors import MhdeskError, NotFound
 from ...models import ImportChange, ImportRecord, Project
 from ...models.ownership import bump_versions, owner_key, owner_table, owners_of
 from ...models.projects import project_donor
-from ...services.projects import apply_data
+from ...services.project_history import record_project_change
+from ...services.projects import apply_data, to_data
 from ..bulk import TABLES, column_names, delete_rows, insert_rows, project_from_json, row_from_json, update_rows
 from ..plan.context import WRITE_ORDER
 from ..plan.model import ADD, CHANGE, REMOVE
+from ..plan.projects import FULL_LOAD
 
 ENTITY_NAMES = {"project": "project", "person": "person", "directory_role": "focal point",
                 "indicator_value": "indicator value", "event": "event"}
@@ -72,7 +74,7 @@ def rollback_import(db: Database, import_id: int) -> RollbackSummary:
             raise RollbackRefused(import_id, conflicts)
         for entity in reversed(WRITE_ORDER):  # what refers to others first: values before their new projects
             _undo_rows(conn, entity, changes[entity])
-        _undo_projects(session, changes["project"])
+        _undo_projects(session, changes["project"], import_id)
         _remove_unused_donors(conn, [i for i, _, _ in changes["donor"][ADD]])
         record.state = "rolled_back"
         by_action = {a: sum(len(c[a]) for e, c in changes.items() if e != "donor") for a in (ADD, CHANGE, REMOVE)}
@@ -149,11 +151,15 @@ def _remove_unused_donors(conn, ids: list[int]) -> None:
                                           donors.c.id.not_in(select(used).where(used.is_not(None)))))
 
 
-def _undo_projects(session, changes: dict[str, list]) -> None:
-    delete_rows(session.connection(), "project", [i for i, _, _ in changes[ADD]])
+def _undo_projects(session, changes: dict[str, list], import_id: int) -> None:
+    added = [i for i, _, _ in changes[ADD]]
+    for project in session.scalars(select(Project).where(Project.id.in_(added)).options(*FULL_LOAD)):
+        record_project_change(session, project.id, to_data(project), None, source="rollback", import_id=import_id)
+    delete_rows(session.connection(), "project", added)
     for project_id, before, _ in changes[CHANGE]:
         data, source_import_id, source_cell = project_from_json(before)
-        project = session.get(Project, project_id)
+        project = session.get(Project, project_id, options=FULL_LOAD)
+        record_project_change(session, project_id, to_data(project), data, source="rollback", import_id=import_id)
         apply_data(session, project, data)
         session.flush()
         table = Project.__table__
