@@ -25,6 +25,8 @@ from .text import clean_text
 __all__ = ["Amount", "format_amount", "parse_amount", "round_amount"]
 
 CENT = Decimal("0.01")
+# Far beyond any budget, and within what hundredths keep exactly (and what the database stores).
+MAX_AMOUNT = Decimal("1e15")
 
 _MULTIPLIERS = {
     "k": Decimal(1_000),
@@ -126,4 +128,6 @@ def _checked(value: Any, number: Decimal, currency: str | None) -> Amount:
         raise ParseError(value, "is not an amount")
     if number < 0:
         raise ParseError(value, "is negative; amounts must be zero or more")
+    if number >= MAX_AMOUNT:
+        raise ParseError(value, "is too large to be an amount")
     return Amount(round_amount(number), currency)
