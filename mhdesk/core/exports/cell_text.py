@@ -26,3 +26,10 @@ def set_text(cell: Cell, value) -> None:
         cell.quotePrefix = True
     else:
         cell.value = value
+
+
+def write_text(sheet, row: int, column: int, value) -> Cell:
+    """The cell at (`row`, `column`) of `sheet` holding `value` as `set_text` puts it."""
+    cell = sheet.cell(row=row, column=column)
+    set_text(cell, value)
+    return cell

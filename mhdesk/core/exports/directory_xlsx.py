@@ -15,7 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..files import save_workbook
 from ..services.directory import HEAD, LIST_FIELDS, DirectoryGrid, DirectoryRow
-from .cell_text import set_text
+from .cell_text import set_text, write_text
 from .directory_pdf import TITLE
 
 GRID_SHEET = "Directory"
@@ -50,7 +50,7 @@ def _put(sheet: Worksheet, row: int, column: int, value, *, bold: bool = False, 
 
 def _write_grid(sheet: Worksheet, grid: DirectoryGrid, *, contacts: bool) -> None:
     columns = 2 + len(grid.areas)
-    sheet.cell(1, 1, f"{TITLE} {grid.year}").font = Font(bold=True, size=14)
+    write_text(sheet, 1, 1, f"{TITLE} {grid.year}").font = Font(bold=True, size=14)
     row = 3
     if grid.regional:
         _put(sheet, row, 1, "Regional roles", bold=True, fill=_BAND_FILL)

@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 
 from ..files import save_workbook
 from ..services.project_records import ProjectRow
-from .cell_text import set_text
+from .cell_text import set_text, write_text
 
 SHEET_TITLE = "Projects"
 DATE_FORMAT = "d mmm yyyy"  # unambiguous on both sides of the day/month question
@@ -63,7 +63,7 @@ def write_projects_xlsx(rows: Iterable[ProjectRow], path: str | os.PathLike) -> 
     widths = [len(header) + 2 for header, _, _ in COLUMNS]  # room for the filter button
     bold = Font(bold=True)
     for column, (header, _, _) in enumerate(COLUMNS, start=1):
-        cell = sheet.cell(1, column, header)
+        cell = write_text(sheet, 1, column, header)
         cell.font, cell.fill = bold, HEADER_FILL
         cell.alignment = Alignment(vertical="center")
     count = 0

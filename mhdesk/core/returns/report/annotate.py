@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ...exports.cell_text import write_text
 from ...files import save_workbook
 from ..problems import Problem, ReturnFileError
 from .locate import CellSpan, locate
@@ -91,22 +92,22 @@ def _mark_cells(book: Workbook, problems: list[Problem], spans: list[CellSpan | 
 def _write_problems_sheet(book: Workbook, problems: list[Problem], spans: list[CellSpan | None]) -> None:
     sheet: Worksheet = book.create_sheet(PROBLEMS_SHEET, 0)
     for index, (header, width) in enumerate(PROBLEM_COLUMNS, start=1):
-        cell = sheet.cell(row=1, column=index, value=header)
+        cell = write_text(sheet, 1, index, header)
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL
         sheet.column_dimensions[get_column_letter(index)].width = width
     for row, (problem, span) in enumerate(zip(problems, spans), start=2):
-        severity = sheet.cell(row=row, column=1, value=problem.severity)
+        severity = write_text(sheet, row, 1, problem.severity)
         severity.fill = ERROR_FILL if problem.is_error else WARNING_FILL
-        where = sheet.cell(row=row, column=2, value=problem.sheet)
+        where = write_text(sheet, row, 2, problem.sheet)
         if span is not None:
             # Excel and LibreOffice jump to the marked cell on a click.
             target = f"{quote_sheetname(span.sheet)}!{get_column_letter(span.first_column)}{span.row}"
             where.hyperlink = Hyperlink(ref=where.coordinate, location=target)
             where.font = LINK_FONT
-        sheet.cell(row=row, column=3, value=problem.row)
-        sheet.cell(row=row, column=4, value=problem.column)
-        sheet.cell(row=row, column=5, value=problem.message)
+        write_text(sheet, row, 3, problem.row)
+        write_text(sheet, row, 4, problem.column)
+        write_text(sheet, row, 5, problem.message)
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(PROBLEM_COLUMNS))}{len(problems) + 1}"
     for other in book.worksheets:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ...exports.cell_text import write_text
 from .. import layout
 
 # What each sheet is for and the forms people most often ask about; the column
@@ -65,7 +66,7 @@ def write_instructions(sheet: Worksheet, mission: str, year: int) -> None:
     def line(text: str, font: Font | None = None, gap: int = 0) -> None:
         nonlocal row
         row += gap
-        cell = sheet.cell(row=row, column=1, value=text)
+        cell = write_text(sheet, row, 1, text)
         cell.alignment = wrap
         if font is not None:
             cell.font = font

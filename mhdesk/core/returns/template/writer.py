@@ -20,7 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ...directory_roles import RETURN_ROLES, role_short
 from ...errors import MhdeskError
 from ...exports.cell_number import set_decimal
-from ...exports.cell_text import set_text
+from ...exports.cell_text import set_text, write_text
 from ...files import save_workbook
 from ...parsing.errors import ParseError
 from ...services import Services
@@ -115,19 +115,19 @@ def _prefilled_rows(services: Services, mission: str, year: int) -> dict[str, li
 def _write_return_sheet(sheet: Worksheet, mission: str, year: int) -> None:
     values = {"Mission": mission, "Year": year, "Template version": layout.TEMPLATE_VERSION}
     for row, key in enumerate(layout.RETURN_KEYS, start=1):
-        label = sheet.cell(row=row, column=1, value=key.header)
+        label = write_text(sheet, row, 1, key.header)
         label.font = HEADER_FONT
         label.fill = REQUIRED_FILL if key.required else OPTIONAL_FILL
         if key.note:
             label.comment = note_comment(f"{key.note[:1].upper()}{key.note[1:]}.")
-        style_value(sheet.cell(row=row, column=2, value=values.get(key.header)), key.header)
+        style_value(write_text(sheet, row, 2, values.get(key.header)), key.header)
     sheet.column_dimensions["A"].width = 20
     sheet.column_dimensions["B"].width = 36
 
 
 def _write_table(sheet: Worksheet, sheet_layout: layout.SheetLayout, rows: list[Row]) -> None:
     for index, column in enumerate(sheet_layout.columns, start=1):
-        style_header(sheet.cell(row=1, column=index, value=column.header), column)
+        style_header(write_text(sheet, 1, index, column.header), column)
         sheet.column_dimensions[get_column_letter(index)].width = column.width
     sheet.freeze_panes = "A2"
     for row_number, row in enumerate(rows, start=2):
@@ -145,8 +145,8 @@ def _write_table(sheet: Worksheet, sheet_layout: layout.SheetLayout, rows: list[
 def _write_meta_sheet(sheet: Worksheet, services: Services, mission: str, year: int) -> dict[str, str]:
     """Fill the hidden sheet; returns each list's validation formula, by list name."""
     for row, (key, value) in enumerate(zip(META_KEYS, (mission, year, layout.TEMPLATE_VERSION)), start=1):
-        sheet.cell(row=row, column=1, value=key)
-        sheet.cell(row=row, column=2, value=value)
+        write_text(sheet, row, 1, key)
+        write_text(sheet, row, 2, value)
     long_lists = {
         "countries": [c.name for c in services.catalog.countries],
         "indicators": [i.name for i in services.catalog.indicators],
@@ -155,9 +155,9 @@ def _write_meta_sheet(sheet: Worksheet, services: Services, mission: str, year: 
     for offset, (name, items) in enumerate(long_lists.items()):
         column = META_LIST_FIRST_COLUMN + offset
         letter = get_column_letter(column)
-        sheet.cell(row=1, column=column, value=name)
+        write_text(sheet, 1, column, name)
         for row, item in enumerate(items, start=2):
-            sheet.cell(row=row, column=column, value=item)
+            write_text(sheet, row, column, item)
         last = max(2, len(items) + 1)
         formulas[name] = f"{quote_sheetname(sheet.title)}!${letter}$2:${letter}${last}"
     sheet.sheet_state = "hidden"
