@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
-from ..core.connect import open_database
-from ..core.database import Database
+if TYPE_CHECKING:
+    from ..core.database import Database
 
 EXIT_OK, EXIT_INPUT, EXIT_FILE, EXIT_DECLINED = 0, 1, 2, 3
 
@@ -28,6 +29,8 @@ def open_db(args, create: bool = False) -> Database:
     Only a command that writes records passes `create=True`: any other refuses a missing
     SQLite file (DatabaseError, exit 2) instead of creating an empty one.
     """
+    from ..core.connect import open_database
+
     db = open_database(args.database, create=create)
     args.opened.append(db)
     return db

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from ..core.services.directory import LIST_FIELDS
 from .common import EXIT_OK, Parser, UsageError, open_db, resolve_country
 from .output import FORMATS, write_records
 
@@ -12,7 +11,6 @@ PROJECT_FIELDS = ("code", "title", "programme_area", "donors", "budget", "curren
 
 INDICATOR_FIELDS = ("indicator_code", "indicator", "country", "year", "project_code", "sex", "age_group", "value")
 TOTAL_FIELDS = ("indicator_code", "indicator", "year", "value", "countries_reporting")
-DIRECTORY_FIELDS = LIST_FIELDS
 
 
 def register(commands) -> None:
@@ -80,9 +78,10 @@ def cmd_indicators_totals(args) -> int:
 
 def cmd_directory_list(args) -> int:
     from ..core.services import Services
+    from ..core.services.directory import LIST_FIELDS
 
     db = open_db(args)
     rows = Services(db).directory.rows(args.year)
-    write_records(DIRECTORY_FIELDS, (r.listed() for r in rows), args.format)
+    write_records(LIST_FIELDS, (r.listed() for r in rows), args.format)
     return EXIT_OK
 

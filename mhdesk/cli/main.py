@@ -7,8 +7,9 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
-from ..core.database import DatabaseError
-from ..core.errors import MhdeskError
+from ..core.errors import DatabaseError, MhdeskError
+
+# Each group's module imports the database library only inside its handlers, so --version and --help stay fast.
 from . import bench, database, export, history, importing, listing, template
 from .common import EXIT_DECLINED, EXIT_FILE, EXIT_INPUT, EXIT_OK, Parser, UsageError
 

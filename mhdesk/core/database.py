@@ -22,6 +22,7 @@ from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .change_notices import WRITES, announce_commits
+from .errors import DatabaseError  # also named here by those who catch it
 from .files import make_owner_only, owner_only_folder
 
 ENV_VAR = "MHDESK_DATABASE_URL"
@@ -36,10 +37,6 @@ PAGES_PER_STEP = 1024
 PAUSE_ENV = "MHDESK_TEST_PAUSE_IN_COPY"
 
 CopyProgress = Callable[[int, int], None]  # (pages copied, pages in all)
-
-
-class DatabaseError(Exception):
-    """The database could not be opened or upgraded; the message is one plain sentence."""
 
 
 def default_database_path() -> Path:

@@ -5,6 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+class DatabaseError(Exception):
+    """The database could not be opened or upgraded; the message is one plain sentence.
+
+    Kept here, free of any database library, so the command line can name it without importing one."""
+
+
 class MhdeskError(Exception):
     """Base of every error a user can be shown."""
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, select
 
 from .database import Database, DatabaseError
@@ -19,21 +18,52 @@ from .models.audit import SchemaRequirement
 MIGRATIONS = Path(__file__).with_name("migrations")
 # Any fixed number: every client takes the same PostgreSQL advisory lock before it migrates or seeds.
 SCHEMA_LOCK = 0x6D686473  # "mhds"
+# Alembic costs a second at start-up: an up-to-date database is recognised from the revision files' own lines
+# and one query, and Alembic is imported only to upgrade.
+_REVISION_LINE = re.compile(r"^(down_revision|revision)\b[^=]*=\s*(.+)$", re.MULTILINE)
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 
 def _script_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
 
 
+@cache
+def _revisions() -> dict[str, tuple[str, ...]]:
+    """Each revision shipped and the revisions it follows, read from the files' assignments."""
+    graph = {}
+    for file in sorted((MIGRATIONS / "versions").glob("*.py")):
+        fields = dict(_REVISION_LINE.findall(file.read_text(encoding="utf-8")))
+        if "revision" in fields:
+            graph[re.findall(r"[\w-]+", fields["revision"])[0]] = tuple(
+                name for name in re.findall(r"['\"]([\w-]+)['\"]", fields.get("down_revision", "")))
+    return graph
+
+
 def head_revision() -> str:
+    graph = _revisions()
+    heads = set(graph) - {parent for parents in graph.values() for parent in parents}
+    if len(heads) == 1:
+        return heads.pop()
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(_script_config()).get_current_head()
 
 
 def current_revision(db: Database) -> str | None:
     with db.engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        revisions = list(connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalars())
+    if len(revisions) > 1:
+        raise DatabaseError(f"The database is at several schema revisions at once ({', '.join(revisions)}).")
+    return revisions[0] if revisions else None
 
 
 def app_version() -> str:
@@ -69,7 +99,7 @@ def upgrade_schema(db: Database) -> Path | None:
 
 
 def _known(revision: str) -> bool:
-    return any(r.revision == revision for r in ScriptDirectory.from_config(_script_config()).walk_revisions())
+    return revision in _revisions()
 
 
 def _newer_schema_message(db: Database, revision: str) -> str:
@@ -104,6 +134,8 @@ def _upgrade(connection) -> None:
     if sqlite:
         connection.exec_driver_sql("PRAGMA foreign_keys = OFF")  # only outside a transaction does it take
         connection.commit()
+    from alembic import command
+
     try:
         with connection.begin():
             config = _script_config()
