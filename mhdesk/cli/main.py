@@ -21,6 +21,8 @@ def build_parser() -> Parser:
     parser.add_argument("--database", metavar="PATH_OR_URL", help="SQLite file or SQLAlchemy URL")
     parser.add_argument("--version", action="version", version=f"mhdesk {__version__}")
     parser.add_argument("--demo", action="store_true", help="open the window on a fresh demo database")
+    parser.add_argument("--selftest", action="store_true",
+                        help="exercise the app headless on a temporary database and print each check")
     commands = parser.add_subparsers(dest="command", parser_class=Parser, metavar="COMMAND")
     for group in COMMAND_GROUPS:
         group.register(commands)
@@ -39,6 +41,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         args.opened = []
         handler = getattr(args, "handler", None)
+        if args.selftest and not handler:
+            from ..selftest import run_selftest
+
+            return run_selftest()
         return handler(args) if handler else run_window(args)
     except BrokenPipeError:
         # the reader of our output went away (`| head`); not an error of ours
