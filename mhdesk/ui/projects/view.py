@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QHeaderView, QMessageBox, QWidget
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QWidget
 
-from ...core.errors import MhdeskError
+from ...core.errors import MhdeskError, NotFound, StaleRecord
 from ...core.exports.projects_xlsx import write_projects_xlsx
 from ...core.services.project_records import ProjectData
 from ..shared.clipboard import projects_tsv
@@ -23,8 +23,10 @@ from ..shared.worker import BackgroundJob
 from ..view_context import ViewContext
 from . import commands
 from .commands import ProjectStore
+from .conflict_dialog import ProjectConflictDialog
 from .editor import ProjectEditor
 from .filters import ProjectFilterBar
+from .history_dialog import ProjectHistoryDialog
 from .table_model import Column, ProjectFilter, ProjectIdRole, ProjectsTableModel
 
 # Starting widths, from a typical value of each column; Title takes what is left.
@@ -45,6 +47,7 @@ class ProjectsView(QWidget):
         self.store = ProjectStore(context.services.projects, self)
         self.editor: ProjectEditor | None = None  # the open editor, if any
         self.confirmation: QMessageBox | None = None  # the open delete question, if any
+        self.conflict: ProjectConflictDialog | None = None  # open when a save found the project changed elsewhere
 
         area_names = {code: f"{h_code} · {name}" for code, h_code, name in self._catalog.programme_areas}
         self.model = ProjectsTableModel(self, area_names=area_names)
@@ -83,6 +86,11 @@ class ProjectsView(QWidget):
         fit_columns(table, COLUMN_SAMPLES)
         leave_with_ctrl_tab(table)
         table.doubleClicked.connect(lambda index: self.edit_project(index.data(ProjectIdRole)))
+        self.history_action = QAction("&History…", table, shortcut=QKeySequence("Ctrl+H"),
+                                      shortcutContext=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.history_action.triggered.connect(self.show_history)
+        table.addAction(self.history_action)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         table.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed.emit(
             len(self.selected_ids())))
 
@@ -194,7 +202,11 @@ class ProjectsView(QWidget):
 
         def save(after: ProjectData) -> None:
             if after != before:  # OK without a change leaves the history alone
-                commands.edit_project(self._stack, self.store, before, after)
+                try:
+                    commands.edit_project(self._stack, self.store, before, after)
+                except StaleRecord:
+                    self._offer_conflict(before, after)
+                    raise StaleRecord(f"Someone else saved {after.code} meanwhile: choose what to keep.") from None
                 self._context.show_status(f"Saved {after.code}.")
 
         return self._open_editor(ProjectEditor(self._catalog, before, save, self.window()))
@@ -274,6 +286,59 @@ class ProjectsView(QWidget):
                     f"The projects could not be written to {path}: {getattr(error, 'strerror', None) or error}."),
                     OSError)
                 .start())
+
+    def _offer_conflict(self, base: ProjectData, mine: ProjectData) -> ProjectConflictDialog:
+        """Both versions field by field, over the editor that stays open until the user has chosen."""
+        try:
+            theirs = self.store.get(mine.id)  # the store now writes over this version, and only this one
+        except NotFound:
+            theirs = None
+        dialog = ProjectConflictDialog(base, mine, theirs, self.editor or self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._save_resolution(theirs, dialog.resolution))
+        dialog.finished.connect(lambda _: setattr(self, "conflict", None) if self.conflict is dialog else None)
+        self.conflict = dialog
+        dialog.open()
+        return dialog
+
+    def _save_resolution(self, theirs: ProjectData | None, resolution: ProjectData | None) -> None:
+        editor = self.editor
+        try:
+            if resolution is None:
+                self.reload(theirs.id if theirs else None)
+                status = "Kept the version saved elsewhere; your changes were dropped."
+            elif theirs is None:
+                commands.add_project(self._stack, self.store, resolution, f"Add {resolution.code} again")
+                status = f"Saved {resolution.code} again."
+            else:
+                commands.edit_project(self._stack, self.store, theirs, resolution)
+                status = f"Saved {resolution.code}."
+        except StaleRecord:  # saved elsewhere once more meanwhile: choose again
+            self.conflict = None
+            self._offer_conflict(theirs or resolution, resolution)
+            return
+        except MhdeskError as exc:
+            self._show_failure(str(exc))
+            return
+        if editor is not None:
+            QDialog.done(editor, QDialog.DialogCode.Accepted)  # the base class: no second save, no question
+        self._context.show_status(status)
+
+    def show_history(self) -> ProjectHistoryDialog | None:
+        """The selected project's changes: who, when, by an edit, an import or a rollback, field by field."""
+        project_id = self.current_id()
+        if project_id is None:
+            return None
+        try:
+            code = self.store.get(project_id).code
+            entries = self._context.services.project_history.of_id(project_id)
+        except MhdeskError as exc:
+            self._show_failure(str(exc))
+            return None
+        dialog = ProjectHistoryDialog(code, entries, self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _show_failure(self, message: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, "Projects", message, QMessageBox.StandardButton.Ok,
