@@ -8,6 +8,7 @@ only when every one passed.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import tempfile
@@ -180,6 +181,24 @@ class SelfTest:
         require(broken is None, f"a record refers to a missing one: {tuple(broken or ())}")
         return "integrity check ok, every reference found"
 
+    def window(self) -> str:
+        """The window, its views and dialogs and every form, built offscreen when there is no screen."""
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and sys.platform == "linux":
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtWidgets import QApplication
+
+        from .ui.check_forms import check_forms
+
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        folder = self.folder / "window"
+        folder.mkdir()
+        try:
+            built = check_forms(folder)
+        finally:
+            app.processEvents()
+        forms = sum(1 for line in built if line.startswith("form "))
+        return f"main window, {len(built) - forms - 1} views and dialogs, {forms} forms built"
+
     def run(self) -> bool:
         try:
             self.step("bundled files", self.bundled_files)
@@ -189,6 +208,7 @@ class SelfTest:
                 self.step("indicator report export", self.indicator_report)
                 self.step("newsletter export", self.newsletter)
                 self.step("database after all", self.database_sound)
+            self.step("window and forms", self.window)
         finally:
             if self.db is not None:
                 self.db.dispose()

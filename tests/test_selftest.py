@@ -11,12 +11,13 @@ import pytest
 from mhdesk.selftest import CheckFailed, pdf_pages
 
 STEPS = ("bundled files", "database and demo", "return template round trip", "directory export",
-         "indicator report export", "newsletter export", "database after all")
+         "indicator report export", "newsletter export", "database after all", "window and forms")
 
 
 def test_selftest_passes_and_names_each_check(tmp_path):
+    environment = {**os.environ, "TMPDIR": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run([sys.executable, "-m", "mhdesk", "--selftest"], capture_output=True, text=True,
-                            timeout=300, cwd=tmp_path, env={**os.environ, "TMPDIR": str(tmp_path)})
+                            timeout=300, cwd=tmp_path, env=environment)
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     for step in STEPS:
