@@ -5,22 +5,24 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ..core.connect import open_database
 from ..core.database import Database, DatabaseError
 from ..core.recovery import DamagedDatabase, backup_daily
 from .recovery.damaged_dialog import offer_restore
+from .shared import file_dialogs
 
 FILE_FILTER = "mhdesk databases (*.sqlite *.db);;All files (*)"
 
 
-def ask_new_database_path(parent: QWidget, folder: str = "") -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(parent, "New database", folder, FILE_FILTER,
-                                          options=QFileDialog.Option.DontConfirmOverwrite)
-    if not name:
+def ask_new_database_path(parent: QWidget, current: Path | None = None) -> Path | None:
+    """A file for a new database (`current`: the open one, whose folder is the fallback)."""
+    path = file_dialogs.save_file_name(parent, "New database", file_dialogs.DATABASES, FILE_FILTER,
+                                       database=current, fallback=current.parent if current else None,
+                                       confirm_overwrite=False)
+    if path is None:
         return None
-    path = Path(name)
     if not path.suffix:
         path = path.with_suffix(".sqlite")
     if path.exists():
@@ -33,9 +35,12 @@ def ask_new_database_path(parent: QWidget, folder: str = "") -> Path | None:
     return path
 
 
-def ask_open_database_path(parent: QWidget, folder: str = "") -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, "Open database", folder, FILE_FILTER)
-    return Path(name) if name else None
+def ask_open_database_path(parent: QWidget, current: Path | None = None) -> Path | None:
+    """An existing database file (`current`: the open one, whose folder is the fallback)."""
+    chosen = file_dialogs.open_file_names(parent, "Open database", file_dialogs.DATABASES, FILE_FILTER,
+                                          database=current, fallback=current.parent if current else None,
+                                          opens_database=True)
+    return chosen[0] if chosen else None
 
 
 def open_or_explain(parent: QWidget | None, target, create: bool = True) -> Database | None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QMessageBox, QWidget
 
 from .. import __version__
+from ..core.change_watch import ChangeWatch, watch_changes
 from ..core.database import Database
 from ..core.services import Services
 from . import database_dialogs
@@ -18,8 +21,12 @@ from .shared.form_loader import load_form
 from .shared.icons import icon
 from .shared.print_actions import install_print_actions
 from .shared.records_bus import RecordsBus
+from .shared.view_place import reload_keeping_place
 from .view_context import ViewContext
 from .views import VIEWS
+
+# How often the window asks whether the database was changed elsewhere (also whenever it gets focus).
+CHANGE_CHECK_MS = 3000
 
 
 def with_access_key(title: str, taken: set[str]) -> str:
@@ -42,6 +49,9 @@ class MainWindow(WorkbookDropTarget, QMainWindow):
         self.views: dict[str, QWidget] = {}
         self.import_flow: ImportFlow | None = None  # the review of returns being imported, while open
         self.template_dialog: QWidget | None = None
+        self._change_watch: ChangeWatch = ChangeWatch()
+        self._change_timer = QTimer(self, interval=CHANGE_CHECK_MS)
+        self._change_timer.timeout.connect(self.check_for_changes)
         self.setAcceptDrops(True)  # .xlsx returns dropped on the window are imported
         self.setWindowIcon(icon("mhdesk.svg"))
         self._database_label = QLabel(self)
@@ -51,6 +61,7 @@ class MainWindow(WorkbookDropTarget, QMainWindow):
         self._connect_actions()
         self.set_database(database)
         self._restore_settings()
+        self._change_timer.start()
 
     # ---- navigation ---------------------------------------------------------------
 
@@ -104,8 +115,10 @@ class MainWindow(WorkbookDropTarget, QMainWindow):
             widget.deleteLater()
         self.views.clear()
         previous, self.database = self.database, database
+        self._change_watch.close()
         if previous is not None and previous is not database:
             previous.dispose()
+        self._change_watch = watch_changes(database) if database else ChangeWatch()
         context = (ViewContext(Services(database), self.undo_stack, self.show_status, self.records_bus, self,
                                navigate=self.navigate) if database else None)
         for spec in VIEWS:
@@ -131,12 +144,12 @@ class MainWindow(WorkbookDropTarget, QMainWindow):
         return page
 
     def open_database(self) -> None:
-        path = database_dialogs.ask_open_database_path(self, self._folder())
+        path = database_dialogs.ask_open_database_path(self, self._database_file())
         if path:
             self.switch_to(path, create=False)  # a name typed in the dialog that names no file is refused
 
     def new_database(self) -> None:
-        path = database_dialogs.ask_new_database_path(self, self._folder())
+        path = database_dialogs.ask_new_database_path(self, self._database_file())
         if path:
             self.switch_to(path)
 
@@ -148,11 +161,36 @@ class MainWindow(WorkbookDropTarget, QMainWindow):
         self.show_status(f"Opened {database.describe()}.")
         return True
 
-    def _folder(self) -> str:
-        return str(self.database.file.parent) if self.database and self.database.file else ""
+    def _database_file(self) -> Path | None:
+        return self.database.file if self.database else None
 
     def close_database(self) -> None:
         self.set_database(None)
+
+    # ---- changes made elsewhere -----------------------------------------------------
+
+    def check_for_changes(self) -> bool:
+        """Show what another window or the command line changed since the last look; True if anything."""
+        if not self._change_watch.changed_elsewhere():
+            return False
+        self.reload_views()
+        self.show_status("The database was changed elsewhere: the views show it now.")
+        return True
+
+    def reload_views(self) -> None:
+        """Every view reads its records again, keeping the selection and the scroll position."""
+        for view in self.views.values():
+            reload_keeping_place(view)
+
+    def _reload_by_hand(self) -> None:
+        self._change_watch.changed_elsewhere()  # what is read now is up to date
+        self.reload_views()
+        self.show_status("Read the records again.")
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.check_for_changes()
 
     # ---- menus --------------------------------------------------------------------
 
@@ -183,6 +221,7 @@ class MainWindow(WorkbookDropTarget, QMainWindow):
         ui.actionDuplicateProject.triggered.connect(lambda: self._call_projects("duplicate_selected"))
         ui.actionDeleteProject.triggered.connect(lambda: self._call_projects("delete_selected"))
         ui.actionAbout.triggered.connect(self._about)
+        ui.actionReload.triggered.connect(self._reload_by_hand)
         self.print_actions = install_print_actions(self)
         self.recovery_actions = install_recovery_actions(self)
 
@@ -218,7 +257,7 @@ class MainWindow(WorkbookDropTarget, QMainWindow):
         """Review and import returns (asking which when `paths` is None); files join an open review."""
         if self.database is None:
             return None
-        paths = choose_returns(self, self._folder()) if paths is None else paths
+        paths = choose_returns(self, self._database_file()) if paths is None else paths
         if not paths:
             return None
         if self.import_flow is None:

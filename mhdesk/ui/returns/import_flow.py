@@ -19,13 +19,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ...core.database import Database
 from ...core.returns.apply.applier import ImportBlocked, ImportCancelled, ImportSummary, StalePlan
 from ...core.returns.importer import ImportPreview, ReturnImporter
 from ...core.returns.problems import ReturnFileError
 from ...core.returns.report.annotate import write_problem_report
+from ..shared import file_dialogs
 from ..shared.records_bus import RecordsBus
 from ..shared.worker import BackgroundJob, Cancelled, Progress
 from .import_review import ImportReviewDialog
@@ -48,9 +49,10 @@ OPEN_FILTER = "Excel workbooks (*.xlsx);;All files (*)"
 REPORT_FILTER = "Excel workbooks (*.xlsx)"
 
 
-def choose_returns(parent: QWidget, folder: str = "") -> list[Path]:
-    names, _ = QFileDialog.getOpenFileNames(parent, "Import returns", folder, OPEN_FILTER)
-    return [Path(name) for name in names]
+def choose_returns(parent: QWidget, database: Path | None = None) -> list[Path]:
+    """The workbooks to import; never the open `database` nor its companion files."""
+    return file_dialogs.open_file_names(parent, "Import returns", file_dialogs.RETURNS, OPEN_FILTER,
+                                        database=database, several=True)
 
 
 class ImportFlow(QObject):
@@ -59,6 +61,7 @@ class ImportFlow(QObject):
     def __init__(self, parent: QWidget, database: Database, bus: RecordsBus, show_status: Callable[[str], None]):
         super().__init__(parent)
         self.importer = ReturnImporter(database)
+        self.database_file = database.file
         self.bus, self.show_status = bus, show_status
         self.files: list[ReturnFile] = []
         self.job: BackgroundJob | None = None  # the job running now, if any
@@ -198,11 +201,11 @@ class ImportFlow(QObject):
         if self.job is not None or file.preview is None:
             return
         if target is None:
-            name, _ = QFileDialog.getSaveFileName(self.dialog, "Write problem report",
-                                                  str(problem_report_path(file.path)), REPORT_FILTER)
-            if not name:
+            target = file_dialogs.save_file_name(self.dialog, "Write problem report", file_dialogs.REPORTS,
+                                                 REPORT_FILTER, problem_report_path(file.path).name,
+                                                 database=self.database_file, fallback=file.path.parent)
+            if target is None:
                 return
-            target = name
         target = Path(target)
         if target.suffix.lower() != ".xlsx":
             target = target.with_name(f"{target.name}.xlsx")

@@ -6,12 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from ...core.returns.history import returns_overview
 from ...core.returns.template.naming import template_file_name
 from ...core.returns.template.writer import write_template
 from ...core.services import Services
+from ..shared import file_dialogs
 from ..shared.form_loader import load_form
 from ..shared.worker import Progress
 
@@ -88,9 +89,10 @@ class MissingTemplatesDialog(QDialog):
         self.ui.missionsLabel.setText(text)
 
     def _browse(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Folder for the templates", self.ui.folderEdit.text())
-        if chosen:
-            self.ui.folderEdit.setText(chosen)
+        chosen = file_dialogs.existing_folder(self, "Folder for the templates", file_dialogs.TEMPLATES,
+                                              self.ui.folderEdit.text().strip())
+        if chosen is not None:
+            self.ui.folderEdit.setText(str(chosen))
 
     def accept(self) -> None:
         text = self.ui.folderEdit.text().strip()

@@ -10,14 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt, Signal
-from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 from ...core.errors import MhdeskError
 from ...core.reporting import reporting_year
 from ...core.returns.template.naming import template_file_name
 from ...core.returns.template.writer import UnknownMission, resolve_mission, write_template
 from ...core.services import Services
+from ..shared import file_dialogs
 from ..shared.form_loader import load_form
 from ..shared.worker import BackgroundJob
 
@@ -46,9 +47,7 @@ class TemplateDialog(QDialog):
             ui.missionCombo.setCurrentText(last)
         ui.yearSpin.setValue(reporting_year())
         ui.prefillCheck.setChecked(settings.value("templates/prefill", "false") == "true")
-        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        folders = [settings.value("templates/folder", ""), documents]
-        self._folder = next((Path(f) for f in folders if f and Path(f).is_dir()), Path.home())
+        self._folder = file_dialogs.remembered_folder(file_dialogs.TEMPLATES)
         self._save_button = ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
         self._save_button.setText("Write template")
         ui.buttonBox.accepted.connect(self.write)
@@ -80,10 +79,12 @@ class TemplateDialog(QDialog):
         self._path_chosen = True
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "Save the template as", self.ui.pathEdit.text(), FILE_FILTER)
-        if name:
-            self.ui.pathEdit.setText(name)
-            self._path_chosen, self._confirmed = True, Path(name)
+        current = Path(self.ui.pathEdit.text().strip() or self._folder)
+        path = file_dialogs.save_file_name(self, "Save the template as", file_dialogs.TEMPLATES, FILE_FILTER,
+                                           current.name, database=self.services.db.file, fallback=current.parent)
+        if path is not None:
+            self.ui.pathEdit.setText(str(path))
+            self._path_chosen, self._confirmed = True, path
 
     # ---- writing --------------------------------------------------------------------
 
@@ -137,7 +138,7 @@ class TemplateDialog(QDialog):
 
     def _written(self, path: Path, mission: str, year: int) -> None:
         self.settings.setValue("templates/mission", mission)
-        self.settings.setValue("templates/folder", str(path.parent))
+        file_dialogs.remember_folder(file_dialogs.TEMPLATES, path.parent)
         self.settings.setValue("templates/prefill", "true" if self.ui.prefillCheck.isChecked() else "false")
         self.show_status(f"Return template for {mission} {year} written to {path}.")
         self.written.emit(path)

@@ -4,9 +4,8 @@ and templates for the missions still missing."""
 from __future__ import annotations
 
 from collections import defaultdict
-from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSettings, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QModelIndex, Qt, QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QPainter, QPen
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -14,6 +13,7 @@ from ...core.errors import MhdeskError
 from ...core.reminders import Reminder, missing_returns_reminder
 from ...core.reporting import reporting_year
 from ...core.returns.history import ImportInfo, list_imports, returns_overview
+from ..shared import file_dialogs
 from ..shared.form_loader import load_form
 from ..shared.records_bus import concerns
 from ..shared.worker import BackgroundJob
@@ -58,7 +58,6 @@ class ReturnsView(QWidget):
         self.templates_dialog: MissingTemplatesDialog | None = None
         self.templates_job: BackgroundJob | None = None
         self.message: QMessageBox | None = None  # the last outcome shown, while open
-        self.template_folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         self._first_load_done = False
         self._any_import = False
         self._setup_tables()
@@ -211,7 +210,8 @@ class ReturnsView(QWidget):
 
     def write_missing_templates(self) -> MissingTemplatesDialog:
         year = self.selected_year() or self.years()[-1]
-        dialog = MissingTemplatesDialog(self._services, year, self.template_folder, self.window())
+        folder = file_dialogs.remembered_folder(file_dialogs.TEMPLATES)
+        dialog = MissingTemplatesDialog(self._services, year, str(folder), self.window())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._start_writing(dialog.choice()))
         dialog.finished.connect(lambda _: setattr(self, "templates_dialog", None))
@@ -220,7 +220,6 @@ class ReturnsView(QWidget):
         return dialog
 
     def _start_writing(self, choice: TemplateChoice) -> BackgroundJob:
-        self.template_folder = str(choice.folder)
         services, written = self._services, []
         self.templates_job = (
             BackgroundJob(self.window(), lambda progress: write_templates(services, choice, progress, written),
@@ -235,6 +234,7 @@ class ReturnsView(QWidget):
         return self.templates_job
 
     def _tell(self, icon: QMessageBox.Icon, text: str, choice: TemplateChoice) -> QMessageBox:
+        file_dialogs.remember_folder(file_dialogs.TEMPLATES, choice.folder)
         self._context.show_status(text.splitlines()[0])
         box = QMessageBox(icon, "Templates for missing missions", text, QMessageBox.StandardButton.Ok, self.window())
         show = box.addButton("Show folder", QMessageBox.ButtonRole.ActionRole)
@@ -244,13 +244,3 @@ class ReturnsView(QWidget):
         self.message = box
         box.open()
         return box
-
-    # ---- remembered between runs --------------------------------------------------------
-
-    def save_settings(self, settings: QSettings) -> None:
-        settings.setValue("returns/template_folder", self.template_folder)
-
-    def restore_settings(self, settings: QSettings) -> None:
-        folder = settings.value("returns/template_folder")
-        if folder and Path(folder).is_dir():
-            self.template_folder = folder

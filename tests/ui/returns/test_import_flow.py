@@ -12,12 +12,14 @@ from pathlib import Path
 from openpyxl import load_workbook
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from mhdesk.ui.returns.plan_tree import SHOW_ERRORS
 from mhdesk.ui.returns.return_files import APPLIED, NOT_READ, READY, SKIPPED, UNREADABLE
+from mhdesk.ui.shared import file_dialogs
 from mhdesk.ui.shared.worker import BackgroundJob
 from tests.core.workbooks import ole2_bytes, return_workbook, write_bytes
+from tests.ui.file_dialog_helpers import answer_file_dialog
 from tests.ui.ui_helpers import shown_codes
 
 NEW_PROJECT = {"Code": "ma 0467", "Title": "Health for migrants in Dushanbe", "Budget": "USD 85,000",
@@ -142,16 +144,11 @@ def test_a_workbook_with_errors_cannot_be_applied_and_gets_a_problem_report(qtbo
     dialog.plan_view.set_filter(SHOW_ERRORS)
     assert [p.message for p in dialog.plan_view.model.shown_items()] == ['"about 50k" is not an amount']
 
-    asked = {}
-
-    def save_as(parent, caption, default, filters):
-        asked["default"] = default
-        return str(tmp_path / "back to serbia.xlsx"), filters
-
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
+    monkeypatch.setattr(file_dialogs, "temporary_roots", lambda: [tmp_path / "temp"])  # tmp_path lasts here
+    asked = answer_file_dialog(qtbot, tmp_path / "back to serbia.xlsx")
     qtbot.mouseClick(dialog.ui.reportButton, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, flow)
-    assert asked["default"] == str(tmp_path / "serbia-problems.xlsx")
+    assert (asked.folder, asked.name) == (tmp_path, "serbia-problems.xlsx")  # beside the workbook at first
     report = load_workbook(tmp_path / "back to serbia.xlsx")
     assert "Problems" in report.sheetnames
     assert "Problem report written to back to serbia.xlsx." in dialog.notice_text()
@@ -232,14 +229,14 @@ def test_several_returns_skip_one_apply_another(qtbot, window, services, tmp_pat
     assert flow.files[2].state == READY and dialog.current_index() == 2
 
 
-def test_the_window_takes_only_local_xlsx_files(qtbot, window, tmp_path, monkeypatch):
+def test_the_window_takes_only_local_xlsx_files(qtbot, window, tmp_path):
     for mime in (mime_with(tmp_path / "notes.txt"), mime_with(urls=["https://example.org/r.xlsx"]), QMimeData()):
         enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                                 Qt.KeyboardModifier.NoModifier)
         QApplication.sendEvent(window, enter)
         assert not enter.isAccepted()
     chosen = good_return(tmp_path)
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *args: ([str(chosen)], "")))
+    answer_file_dialog(qtbot, chosen)
     window.ui.actionImportReturns.trigger()
     flow = window.import_flow
     assert flow is not None and flow.files[0].path == chosen
