@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from ..core.database import Database
 from . import database_dialogs
 from .demo_folder import DemoFolder, remove_stale_demo_folders
+from .first_paint import report_first_paint
 from .main_window import MainWindow
 from .quit_on_signals import quit_on_signals
 from .shared import style
@@ -39,6 +40,7 @@ def run_app(database: str | None = None, demo: bool = False) -> int:
         try:
             db = open_demo(demo_folder.path) if demo_folder else database_dialogs.open_or_explain(None, database)
             window = MainWindow(user_settings(), db)
+            report_first_paint(window)
             window.show()
             # a signal that ended a start-up dialog, or came while Qt was calling our code, is not lost
             if stop.code is not None:

@@ -1,0 +1,110 @@
+"""Benchmark of starting mhdesk as a user does: each figure is a fresh process, timed from launch.
+
+`--version` and `--help` must answer without a database library; `projects list` on the demo; the window's
+first paint (offscreen) on a database of 10,000 projects, reported by the window itself (ui/first_paint.py).
+Each is the best of a few launches: on a shared machine one launch can be slowed by others.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import TextIO
+
+from .registry import BenchOptions, Figure, bench_case
+
+VERSION_TARGET, LIST_TARGET, FIRST_PAINT_TARGET = 0.15, 0.6, 0.8
+WINDOW_PROJECTS = 10_000
+
+
+def _command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "mhdesk", *args]
+
+
+def _environment(**extra: str) -> dict[str, str]:
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", **extra}
+
+
+def _best_launch(arguments: list[str], repeats: int, cwd: Path) -> float:
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        subprocess.run(arguments, cwd=cwd, env=_environment(), stdout=subprocess.DEVNULL, check=True, timeout=120)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def first_paint_seconds(database: Path, cwd: Path) -> float:
+    """From launching `mhdesk --database F` to the main window's first paint."""
+    from ..ui.first_paint import ENV_VAR
+
+    start = time.time()
+    result = subprocess.run(_command("--database", str(database)), cwd=cwd, env=_environment(**{ENV_VAR: "1"}),
+                            capture_output=True, text=True, timeout=300)
+    for line in result.stdout.splitlines():
+        if line.startswith("first-paint "):
+            return float(line.split()[1]) - start
+    raise RuntimeError(f"The window did not report its first paint: {result.stderr.strip()[-500:]}")
+
+
+def fill_projects_fast(db, count: int) -> None:
+    """`count` bare projects written in one executemany (the window's start, not the editor, is measured)."""
+    from sqlalchemy import insert, select
+
+    from ..core.models import Country, ProgrammeArea, Project
+
+    with db.engine.begin() as connection:
+        areas = dict(connection.execute(select(ProgrammeArea.code, ProgrammeArea.id)).all())
+        countries = list(connection.execute(select(Country.id)).scalars())
+        codes = sorted(areas)[:3]
+        rows = []
+        for n in range(count):
+            area = codes[n % len(codes)]
+            start = date(2015 + n % 9, 1 + n % 12, 1)
+            rows.append({"code": f"{area}.{n // len(codes):04d}", "title": f"Project {n} on migrant health",
+                         "programme_area_id": areas[area], "budget": Decimal(10_000 + n * 37 % 900_000),
+                         "currency": "USD", "start": start, "end": date(start.year + 2, start.month, 28),
+                         "managing_mission_id": countries[n % len(countries)],
+                         "status": ("pipeline", "active", "completed")[n % 3], "version": 1})
+        connection.execute(insert(Project.__table__), rows)
+
+
+@bench_case("start-up")
+def startup_case(options: BenchOptions, out: TextIO) -> list[Figure]:
+    from ..bundled import demo_file
+    from ..core.connect import open_database
+    from ..core.demo import load_demo
+
+    repeats = 2 if options.quick else 3
+    projects = 1_000 if options.quick else WINDOW_PROJECTS
+    with tempfile.TemporaryDirectory(prefix="mhdesk-bench-") as folder:
+        work = Path(folder)
+        interpreter = _best_launch([sys.executable, "-c", "pass"], repeats, work)
+        demo = work / "demo.sqlite"
+        db = open_database(demo)
+        load_demo(db, demo_file())
+        db.dispose()
+        large = work / "large.sqlite"
+        db = open_database(large)
+        fill_projects_fast(db, projects)
+        db.dispose()
+        figures = [
+            Figure("mhdesk --version", "", _best_launch(_command("--version"), repeats, work), VERSION_TARGET,
+                   interpreter),
+            Figure("mhdesk --help", "", _best_launch(_command("--help"), repeats, work), VERSION_TARGET,
+                   interpreter),
+            Figure("mhdesk projects list", "demo", _best_launch(
+                _command("--database", str(demo), "projects", "list"), repeats, work), LIST_TARGET, interpreter),
+            Figure("window first paint", f"{projects:,} projects",
+                   min(first_paint_seconds(large, work) for _ in range(repeats)), FIRST_PAINT_TARGET, interpreter),
+        ]
+    print(f"\nStart-up, each a fresh process (the interpreter alone starts in {interpreter:.3f} s)", file=out)
+    for figure in figures:
+        print(f"  {figure.case + ' ' + figure.size:<40}{figure.seconds:>8.3f} s", file=out)
+    return figures
