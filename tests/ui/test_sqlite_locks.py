@@ -9,9 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mhdesk.core.services.project_records import ProjectData
 from mhdesk.ui.projects import commands
+from mhdesk.ui.shared import file_dialogs
 from tests.ui.file_dialog_helpers import answer_file_dialog
 from tests.ui.returns.return_helpers import filled_return
 from tests.ui.ui_helpers import shown_codes
@@ -77,26 +80,32 @@ def test_dialogs_in_the_database_folder_leave_its_locks_to_sqlite(qtbot, window,
     assert "MA.0467" in listed.stdout and "MA.0468,Typed in the window" in listed.stdout
 
 
-def test_the_open_database_cannot_be_chosen_as_a_return(qtbot, window, db):
-    answer_file_dialog(qtbot, db.file, go_to=db.file.parent)
+def refuse_then_cancel(qtbot, choose: Path) -> dict:
+    """Choose `choose` in the next file dialog; note the refusal that follows; then cancel the dialog."""
     refusal = {}
 
     def close_refusal():
-        from PySide6.QtWidgets import QApplication, QMessageBox
-
         box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            refusal["text"] = box.text()
-            box.reject()
-            answer_file_dialog(qtbot, None)
-        else:
-            qtbot_timer(close_refusal)
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, close_refusal)
+            return
+        refusal["text"] = box.text()
+        answer_file_dialog(qtbot, None)  # the file dialog comes back for another choice
+        box.accept()
 
-    def qtbot_timer(callback):
-        from PySide6.QtCore import QTimer
+    answer_file_dialog(qtbot, choose)
+    QTimer.singleShot(20, close_refusal)
+    return refusal
 
-        QTimer.singleShot(20, callback)
 
-    qtbot_timer(close_refusal)
+def test_the_open_database_and_its_companions_are_never_chosen_as_other_files(qtbot, window, db):
+    refusal = refuse_then_cancel(qtbot, db.file)
     assert window.import_returns() is None
     assert "belongs to the open database" in refusal["text"]
+    # A dialog that was not told which database is open still knows the files SQLite holds open here.
+    refusal = refuse_then_cancel(qtbot, db.file)
+    assert file_dialogs.open_file_names(window, "Add a photo", file_dialogs.RETURNS, "All files (*)") == []
+    assert db.file.name in refusal["text"]
+    refusal = refuse_then_cancel(qtbot, db.file.with_name(db.file.name + "-wal"))
+    assert file_dialogs.open_file_names(window, "Add a photo", file_dialogs.RETURNS, "All files (*)") == []
+    assert refusal["text"]

@@ -10,11 +10,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from ...core.errors import MhdeskError
 from ...core.reporting import reporting_year
 from ..shared.editor_fields import fill_combo
+from ..shared.file_dialogs import REPORTS, save_file_name
 from ..shared.form_loader import load_form
 from ..shared.record_views import offer_years
 from ..shared.records_bus import concerns
@@ -184,12 +185,11 @@ class DashboardView(QWidget):
 
     def ask_save(self, key: str, suffix: str) -> None:
         kind = suffix.strip(".").upper()
-        path, _ = QFileDialog.getSaveFileName(self, f"Save the chart as {kind}", f"chart{suffix}",
-                                              f"{kind} image (*{suffix})")
-        if not path:
+        chosen = save_file_name(self, f"Save the chart as {kind}", REPORTS, f"{kind} image (*{suffix})",
+                                f"chart{suffix}", database=self._services.db.file)
+        if chosen is None:
             return
-        if not path.lower().endswith(suffix):
-            path += suffix
+        path = str(chosen) if str(chosen).lower().endswith(suffix) else f"{chosen}{suffix}"
         try:
             self.save_chart(key, path)
         except (OSError, ValueError) as error:

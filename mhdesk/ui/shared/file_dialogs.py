@@ -18,6 +18,7 @@ or when that folder is gone or temporary, in Documents.
 
 from __future__ import annotations
 
+import os
 import re
 import tempfile
 from pathlib import Path
@@ -80,11 +81,33 @@ def is_companion_file(name: str) -> bool:
     return name.endswith(COMPANION_SUFFIXES) or bool(BACKUP_NAME.fullmatch(name))
 
 
-def touches_database(path: Path, database: Path | None) -> bool:
-    """Whether `path` is the open database file or one of its companions."""
+def held_open_here(path: Path) -> bool:
+    """Whether this process holds `path` open already (as SQLite holds a database): compared by device and
+    inode against this process's descriptors, which looks at no file's contents."""
+    folder = Path("/proc/self/fd") if Path("/proc/self/fd").is_dir() else Path("/dev/fd")
+    try:
+        wanted = path.stat()
+        descriptors = [int(name) for name in os.listdir(folder) if name.isdigit()]
+    except OSError:
+        return False
+    for descriptor in descriptors:
+        try:
+            held = os.fstat(descriptor)
+        except OSError:  # closed meanwhile
+            continue
+        if (held.st_dev, held.st_ino) == (wanted.st_dev, wanted.st_ino):
+            return True
+    return False
+
+
+def touches_database(path: Path, database: Path | None, *, opens_database: bool = False) -> bool:
+    """Whether `path` is an open database (the window's `database`, or any file SQLite holds open in this
+    process) or one of their companion files; a dialog that `opens_database` may choose a database itself."""
     if is_companion_file(path.name):
         return True
-    return database is not None and path.expanduser().resolve() == database.resolve()
+    if opens_database:
+        return False
+    return (database is not None and path.expanduser().resolve() == database.resolve()) or held_open_here(path)
 
 
 class NameOnlyIconProvider(QFileIconProvider):
@@ -145,7 +168,7 @@ def _chosen(dialog: QFileDialog, caption: str, purpose: str, database: Path | No
     """Show `dialog` until a usable choice or Cancel; remember its folder for `purpose`."""
     while dialog.exec() == QFileDialog.DialogCode.Accepted:
         paths = [Path(name) for name in dialog.selectedFiles()]
-        refused = next((p for p in paths if touches_database(p, None if allow_database else database)), None)
+        refused = next((p for p in paths if touches_database(p, database, opens_database=allow_database)), None)
         if refused is None:
             remember_folder(purpose, paths[0] if paths[0].is_dir() else paths[0].parent)
             return paths
