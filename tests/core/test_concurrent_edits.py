@@ -4,21 +4,19 @@ Two clients opening a database of an older schema at once migrate it once."""
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, text
 
+from mhdesk.bench.concurrency import run_concurrency_bench, save_at_once
 from mhdesk.core.connect import open_database
 from mhdesk.core.models import Country
 from mhdesk.core.services import Services
 from mhdesk.core.services.project_records import ProjectData
 
-EDITOR = Path(__file__).with_name("concurrent_editor.py")
 ROUNDS = 3
 
 
@@ -36,18 +34,8 @@ def location(request, tmp_path, database_server):
 
 
 def edit_at_once(location: str, code: str, titles: tuple[str, ...], folder: Path) -> list[dict]:
-    folder.mkdir()
-    editors = [subprocess.Popen([sys.executable, str(EDITOR), location, code, title, str(folder)],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for title in titles]
-    deadline = time.monotonic() + 120
-    while not all((folder / f"ready-{t}").exists() for t in titles) and time.monotonic() < deadline:
-        time.sleep(0.01)
-    (folder / "go").touch()
-    outcomes = []
-    for editor in editors:
-        out, err = editor.communicate(timeout=120)
-        assert editor.returncode == 0, err
-        outcomes.append(json.loads(out.strip().splitlines()[-1]))
+    outcomes = save_at_once(location, code, titles, folder)
+    assert all("error" not in o for o in outcomes), outcomes
     return outcomes
 
 
@@ -93,3 +81,12 @@ def test_two_clients_opening_an_empty_server_database_at_once_migrate_it_once(da
             db.dispose()
     finally:
         database_server.drop(url)
+
+
+def test_the_bench_reports_no_edit_lost_on_each_backend(database_server, capsys):
+    url = database_server.url.render_as_string(hide_password=False) if database_server else None
+    figures = run_concurrency_bench(url, rounds=2)
+    assert [f["backend"] for f in figures] == ["sqlite"] + (["postgresql"] if url else [])
+    for f in figures:
+        assert (f["attempted"], f["saved"], f["told"], f["failed"], f["lost"]) == (4, 2, 2, 0, 0)
+    assert "lost: 0" in capsys.readouterr().out
