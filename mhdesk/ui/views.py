@@ -11,6 +11,8 @@ A view may also offer, and the window will use when present:
   `focus_search()`     Edit > Find
   `selection_changed`  a signal(int) with the number of selected records
   `show_records(**filters)`  narrow to the records another view points at (`context.navigate`)
+  `reload()`           read the records again: View > Reload, and changes the database got from
+                       elsewhere; the window keeps the selection and scroll position (shared/view_place.py)
 
 Views reload when `context.bus.changed` says their records changed elsewhere.
 """

@@ -59,6 +59,10 @@ class DashboardView(QWidget):
         if self._stale:
             self.redraw()
 
+    def reload(self) -> None:
+        """View > Reload, or changes from elsewhere: drawn again now if shown, else when next shown."""
+        self._records_changed("all")
+
     def _records_changed(self, what: str) -> None:
         if concerns(what, "indicators", "projects"):
             self._stale = True
