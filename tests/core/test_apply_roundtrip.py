@@ -16,6 +16,7 @@ ROWS = [
     None,  # a blank row in the middle
     ["Mobile clinics for returnees", "MP.0280", "September 2017 – August 2019", "151,232 EUR",
      "European Union; UNAIDS", None, "TJ; Kyrgyzstan", "completed", "40.000 EUR", None, None, None, None],
+    # no status: it is taken from the dates (ended in 2020: completed), with a warning
     ["Cancer care for migrants", "CS 887", "12 months (1 June 2019—31 May 2020)", "1,315,000.00 CHF", None, None,
      None, None, None, None, None, None, None],
     ["Dialysis support", "MA.0501", None, 18_000_000, None, None, None, "pipeline", None, "June 2019", None, None,
@@ -23,7 +24,7 @@ ROWS = [
 ]
 EXPECTED_CSV = """\
 code,title,programme_area,donors,budget,currency,health_budget,start,end,extended_to,countries,managing_mission,thematic_areas,status
-CS.0887,Cancer care for migrants,,,1315000.00,CHF,,2019-06-01,2020-05-31,,Tajikistan,,,active
+CS.0887,Cancer care for migrants,,,1315000.00,CHF,,2019-06-01,2020-05-31,,Tajikistan,,,completed
 MA.0467,Health screening of labour migrants,MA,IOM Development Fund,85000.00,USD,,2019-06-01,2020-05-31,,Tajikistan,,Tuberculosis,active
 MA.0501,Dialysis support,MA,,18000000.00,USD,,2019-06-01,,,Tajikistan,,,pipeline
 MP.0280,Mobile clinics for returnees,MP,European Union; UNAIDS,151232.00,EUR,40000.00,2017-09-01,2019-08-31,,Kyrgyzstan; Tajikistan,,,completed
