@@ -25,7 +25,6 @@ from ...core.database import Database
 from ...core.returns.apply.applier import ImportBlocked, ImportCancelled, ImportSummary, StalePlan
 from ...core.returns.importer import ImportPreview, ReturnImporter
 from ...core.returns.problems import ReturnFileError
-from ...core.returns.report.annotate import write_problem_report
 from ..shared import file_dialogs
 from ..shared.records_bus import RecordsBus
 from ..shared.worker import BackgroundJob, Cancelled, Progress
@@ -221,6 +220,8 @@ class ImportFlow(QObject):
                 log.error("Writing the problem report %s failed", target, exc_info=exc)
             file.note = f"The problem report could not be written: {exc}"
             self.dialog.refresh(index)
+
+        from ...core.returns.report.annotate import write_problem_report  # openpyxl: not before the first paint
 
         # A file job, not a database one: it need not wait behind reading or importing.
         self._start(lambda _progress: write_problem_report(source, problems, target), "Problem report",
