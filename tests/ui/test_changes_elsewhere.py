@@ -91,3 +91,7 @@ def test_view_reload_reads_a_command_line_change_keeping_the_chosen_indicator(qt
     assert [index.data(RecordRole).id for index in table.selectionModel().selectedRows()] == [chosen]
     assert "MA.0992" in shown_codes(demo_window.views["projects"])
     assert not demo_window.check_for_changes()  # the reload by hand has read it already
+
+
+def test_every_view_can_read_again(demo_window):
+    assert [key for key, view in demo_window.views.items() if not callable(getattr(view, "reload", None))] == []

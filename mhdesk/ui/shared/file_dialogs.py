@@ -7,9 +7,10 @@ Qt's own with the default icon provider and its MIME sniffing) would do
 exactly that to the open database and its -wal/-shm files, and a command run
 elsewhere would then believe it is alone and delete them under the window.
 So the window uses only the dialog built here: Qt's own, with an icon
-provider that looks at names alone, without file watching, listing neither
-SQLite's companion files nor the database's backups, and refusing a chosen
-path that is the open database or one of its companions.
+provider that looks at names alone, without file watching, never listing
+SQLite's companion files (nor the database's backups, except where a
+database is opened), and refusing a chosen path that is an open database or
+one of its companions.
 
 Each dialog opens where the user last was for its purpose (databases,
 returns, templates, reports), remembered in the user's settings; at first,
@@ -76,9 +77,10 @@ def remember_folder(purpose: str, folder: Path) -> None:
         user_settings().setValue(f"folders/{purpose}", str(folder.resolve()))
 
 
-def is_companion_file(name: str) -> bool:
-    """SQLite's -wal/-shm/-journal files and mhdesk's database backups: never shown, never chosen."""
-    return name.endswith(COMPANION_SUFFIXES) or bool(BACKUP_NAME.fullmatch(name))
+def is_companion_file(name: str, *, backups_too: bool = True) -> bool:
+    """SQLite's -wal/-shm/-journal files (never shown, never chosen) and mhdesk's database backups (shown
+    only where a database is opened: a backup is a database that opens)."""
+    return name.endswith(COMPANION_SUFFIXES) or (backups_too and bool(BACKUP_NAME.fullmatch(name)))
 
 
 def held_open_here(path: Path) -> bool:
@@ -103,7 +105,7 @@ def held_open_here(path: Path) -> bool:
 def touches_database(path: Path, database: Path | None, *, opens_database: bool = False) -> bool:
     """Whether `path` is an open database (the window's `database`, or any file SQLite holds open in this
     process) or one of their companion files; a dialog that `opens_database` may choose a database itself."""
-    if is_companion_file(path.name):
+    if is_companion_file(path.name, backups_too=not opens_database):
         return True
     if opens_database:
         return False
@@ -135,21 +137,26 @@ class NameOnlyIconProvider(QFileIconProvider):
 
 
 class CompanionFilesHidden(QSortFilterProxyModel):
-    """The folder as listed, less SQLite's companion files and the database's backups."""
+    """The folder as listed, less SQLite's companion files (and the database's backups unless `backups_shown`)."""
+
+    def __init__(self, parent=None, backups_shown: bool = False):
+        super().__init__(parent)
+        self.backups_shown = backups_shown
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         model = self.sourceModel()
         index = model.index(source_row, 0, source_parent)
-        return model.isDir(index) or not is_companion_file(model.fileName(index))
+        return model.isDir(index) or not is_companion_file(model.fileName(index), backups_too=not self.backups_shown)
 
 
-def file_dialog(parent: QWidget | None, caption: str, folder: Path, filters: str) -> QFileDialog:
+def file_dialog(parent: QWidget | None, caption: str, folder: Path, filters: str,
+                backups_shown: bool = False) -> QFileDialog:
     """The one kind of file dialog the window shows (see the module's docstring)."""
     dialog = QFileDialog(parent, caption, str(folder), filters)
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     dialog.setOption(QFileDialog.Option.DontUseCustomDirectoryIcons, True)
     dialog.setIconProvider(NameOnlyIconProvider())
-    dialog.setProxyModel(CompanionFilesHidden(dialog))
+    dialog.setProxyModel(CompanionFilesHidden(dialog, backups_shown))
     for model in dialog.findChildren(QFileSystemModel):
         # A watcher opens each watched file on some systems (kqueue): the listing is read once instead.
         model.setOption(QFileSystemModel.Option.DontWatchForChanges, True)
@@ -183,7 +190,7 @@ def open_file_names(parent: QWidget | None, caption: str, purpose: str, filters:
 
     `database` is the open database file: it is refused unless the dialog `opens_database`.
     """
-    dialog = file_dialog(parent, caption, remembered_folder(purpose, fallback), filters)
+    dialog = file_dialog(parent, caption, remembered_folder(purpose, fallback), filters, opens_database)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFiles if several else QFileDialog.FileMode.ExistingFile)
     return _chosen(dialog, caption, purpose, database, opens_database)

@@ -50,14 +50,15 @@ def test_a_temporary_folder_is_never_remembered_nor_offered(qtbot, window, place
     assert file_dialogs.remembered_folder(file_dialogs.REPORTS, fallback=scratch) == file_dialogs.documents_folder()
 
 
-def test_companion_files_and_backups_are_not_listed(qtbot, window, places):
+def test_sqlite_files_are_never_listed_and_backups_only_where_a_database_opens(qtbot, window, places):
     work, _scratch = places
     for name in ("office.sqlite", "office.sqlite-wal", "office.sqlite-shm", "office.sqlite-journal",
                  "office.before-import.20240105-101112-123456.sqlite", "office.sqlite.bak.xlsx"):
         (work / name).write_bytes(b"")
     seen = answer_file_dialog(qtbot, None, go_to=work, look_at_every_file=True)
     window.ui.actionOpenDatabase.trigger()
-    assert seen.listed == ["office.sqlite"]  # the filter shows databases; the rest are SQLite's or copies
+    # A backup is a database that opens; SQLite's own files are never shown.
+    assert seen.listed == ["office.before-import.20240105-101112-123456.sqlite", "office.sqlite"]
     seen = answer_file_dialog(qtbot, None, go_to=work)
     file_dialogs.open_file_names(window, "Any file", file_dialogs.RETURNS, "All files (*)")
     assert seen.listed == ["office.sqlite", "office.sqlite.bak.xlsx", "tajikistan.xlsx"]
