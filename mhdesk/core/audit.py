@@ -1,7 +1,7 @@
 """The audit trail: every change of a record written beside it, in the same transaction.
 
-Who: the OS login on SQLite (a file belongs to one laptop), the database role on PostgreSQL (one login per
-coordinator). When: UTC. What: [field, before, after] as text, so the history still reads after the schema
+Who: the OS login on SQLite (a file belongs to one laptop), the database login on PostgreSQL (one login per
+coordinator, even when its sessions act as the office's shared role). When: UTC. What: [field, before, after] as text, so the history still reads after the schema
 or the vocabulary changes.
 """
 
@@ -21,7 +21,7 @@ from .models import AuditEntry
 
 def who(session: Session) -> str:
     if session.get_bind().dialect.name == "postgresql":
-        return session.scalar(text("SELECT current_user"))
+        return session.scalar(text("SELECT session_user"))  # the login, even when it acts as the office role
     try:
         return getpass.getuser()
     except (KeyError, OSError):  # no login name for this uid (a container)

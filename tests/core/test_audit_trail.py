@@ -23,7 +23,7 @@ def expected_who(db) -> str:
     if db.is_sqlite:
         return getpass.getuser()
     with db.engine.connect() as connection:
-        return connection.execute(text("SELECT current_user")).scalar()
+        return connection.execute(text("SELECT session_user")).scalar()
 
 
 def new_project(services, code="MA.0467") -> ProjectData:
