@@ -22,7 +22,10 @@ from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .change_notices import WRITES, announce_commits
-from .errors import DatabaseError  # also named here by those who catch it
+from .errors import (
+    DatabaseError,  # also named here by those who catch it
+    MhdeskError,
+)
 from .files import make_owner_only, owner_only_folder
 
 ENV_VAR = "MHDESK_DATABASE_URL"
@@ -104,8 +107,9 @@ def create_db_engine(url: URL) -> Engine:
     return engine
 
 
-class WriteRefused(DatabaseError):
-    """The database is one this mhdesk must not write (its schema is newer); the message says what is needed."""
+class WriteRefused(DatabaseError, MhdeskError):
+    """The database is one this mhdesk must not write (its schema is newer); the message says what is needed.
+    An MhdeskError too, so that a form shows it as it shows any refusal."""
 
 
 @dataclass
