@@ -5,11 +5,14 @@ from __future__ import annotations
 import io
 import sys
 
+import pytest
 from recovery_helpers import add_thematic_area, damage_pages, thematic_areas
 
 from mhdesk.cli.common import EXIT_DECLINED, EXIT_FILE, EXIT_OK
 from mhdesk.cli.main import main
 from mhdesk.core.recovery import list_backups, take_backup
+
+pytestmark = pytest.mark.sqlite_only("checks, backs up and restores a SQLite file")
 
 
 def test_check_says_a_sound_database_passes(db, capsys):

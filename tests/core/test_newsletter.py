@@ -65,7 +65,7 @@ def returns_2019(db, tmp_path):
 
 def test_a_2019_edition_from_imported_returns_prints_every_active_project(returns_2019, tmp_path, capsys):
     out = tmp_path / "newsletter-2019.pdf"
-    assert main(["--database", str(returns_2019.file), "export", "newsletter", "--year", "2019", "-o", str(out)]) == 0
+    assert main(["--database", returns_2019.location, "export", "newsletter", "--year", "2019", "-o", str(out)]) == 0
     assert "Wrote the 2019 newsletter (3 projects)" in capsys.readouterr().out
     text = flat(" ".join(pages_of(out)))
     services = Services(returns_2019)

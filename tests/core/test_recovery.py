@@ -21,6 +21,8 @@ from mhdesk.core.recovery import (
     take_backup,
 )
 
+pytestmark = pytest.mark.sqlite_only("checks, backs up and restores a SQLite file")
+
 
 def test_a_sound_database_passes_both_checks(db):
     assert check_database(db, thorough=True) == []
