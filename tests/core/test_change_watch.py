@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from sqlalchemy import text
+
 from mhdesk.core.change_watch import ChangeWatch, watch_changes
 from mhdesk.core.connect import open_database
 from mhdesk.core.services import Services
@@ -79,3 +81,22 @@ def test_a_closed_watch_no_longer_follows_commits(db, services):
 
 def test_a_backend_without_a_signal_reports_nothing():
     assert ChangeWatch().changed_elsewhere() is False
+
+
+def test_reads_and_rolled_back_writes_elsewhere_are_not_changes(db, services):
+    """Only a committed change set is announced: another client's reads and rolled-back writes are not."""
+    services.projects.create(project("MA.0707"))
+    watch = watch_changes(db)
+    try:
+        other = open_database(db.location)
+        try:
+            elsewhere = Services(other).projects
+            elsewhere.rows()
+            with other.engine.connect() as connection:
+                connection.execute(text("UPDATE project SET title = 'Not kept'"))
+                connection.rollback()
+        finally:
+            other.dispose()
+        assert not watch.changed_elsewhere()
+    finally:
+        watch.close()
