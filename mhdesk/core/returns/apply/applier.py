@@ -304,7 +304,8 @@ def _chunks(rows: list) -> Iterator[list]:
 
 def _index_order(data: tuple) -> tuple:
     """An indicator value's place in the key index (indicator, country, year, project, sex, age group)."""
-    return data[0], data[1], data[2], data[3] or 0, data[4], data[5]
+    indicator_id, country_id, year, project_id, sex, age_group = data[:6]
+    return indicator_id, country_id, year, project_id or 0, sex, age_group
 
 
 def _pause_for_crash_test() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from sqlalchemy import or_, select
 
 from ...directory_roles import role_label
@@ -10,6 +12,19 @@ from .context import NewRef, PlanContext, source_cell
 from .model import ADD, CHANGE, REMOVE, UNCHANGED, Entry, FieldChange
 
 SHEET = "Focal points"
+
+
+class PersonFields(NamedTuple):
+    """A person's columns as the import writes them (bulk.DATA_COLUMNS["person"] order)."""
+
+    family_name: str
+    given_name: str | None
+    email: str | None
+    phone: str | None
+
+    def with_contacts(self, email: str | None, phone: str | None) -> PersonFields:
+        """The contacts a return gives replace the stored ones; a blank leaves them as they are."""
+        return self._replace(email=email or self.email, phone=phone or self.phone)
 
 
 class People:
@@ -38,21 +53,22 @@ class People:
         adds = self.ctx.writes.tables["person"].adds
         if ref is None:
             ref = NewRef("person", len(adds))
-            adds.append(((family, given, email, phone), None))
+            adds.append((PersonFields(family, given, email, phone), None))
         elif isinstance(ref, NewRef):
             data, cell = adds[ref.key]
-            adds[ref.key] = ((data[0], data[1], email or data[2], phone or data[3]), cell)
+            adds[ref.key] = (data.with_contacts(email, phone), cell)
         else:
             stored = self.rows[ref]
-            version, data, first_row = self.changed.get(ref, [stored.version, tuple(
-                getattr(stored, c) for c in DATA_COLUMNS["person"]), row])
-            self.changed[ref] = [version, (data[0], data[1], email or data[2], phone or data[3]), first_row]
+            version, data, first_row = self.changed.get(ref, [stored.version, PersonFields(
+                *(getattr(stored, c) for c in DATA_COLUMNS["person"])), row])
+            self.changed[ref] = [version, data.with_contacts(email, phone), first_row]
         self._remember(ref, family, given, email)
         return ref
 
     def printed_name(self, ref) -> str:
         if isinstance(ref, NewRef):
-            family, given = self.ctx.writes.tables["person"].adds[ref.key][0][:2]
+            fields = self.ctx.writes.tables["person"].adds[ref.key][0]
+            family, given = fields.family_name, fields.given_name
         else:
             family, given = self.rows[ref].family_name, self.rows[ref].given_name
         return " ".join(p for p in (family.upper(), given) if p)
@@ -61,7 +77,7 @@ class People:
         for person_id, (version, data, row) in self.changed.items():
             stored = self.rows[person_id]
             changes = tuple(FieldChange(label, getattr(stored, column) or "", new or "")
-                            for label, column, new in (("E-mail", "email", data[2]), ("Phone", "phone", data[3]))
+                            for label, column, new in (("E-mail", "email", data.email), ("Phone", "phone", data.phone))
                             if (getattr(stored, column) or "") != (new or ""))
             if changes:
                 self.ctx.writes.tables["person"].changes.append((person_id, version, data, None))
@@ -107,7 +123,8 @@ def plan_focal_points(ctx: PlanContext) -> None:
         matched.add(old.id)
         title = old.title if item.title is None else item.title
         if title != old.title:
-            writes.changes.append((old.id, old.version, (person, country_id, item.year, item.role, title, area_id), cell))
+            data = (person, country_id, item.year, item.role, title, area_id)
+            writes.changes.append((old.id, old.version, data, cell))
             ctx.entry(Entry(SHEET, CHANGE, label, item.row, (FieldChange("Title", old.title or "", title or ""),)))
         else:
             ctx.entry(Entry(SHEET, UNCHANGED, label, item.row))
@@ -122,7 +139,8 @@ def plan_focal_points(ctx: PlanContext) -> None:
 
 def _stored_roles(ctx: PlanContext) -> list:
     table = TABLES["directory_role"]
-    countries = {ctx.country_ids[r.country] for r in ctx.parsed.roles if r.country in ctx.country_ids} | {ctx.mission_id}
+    countries = {ctx.country_ids[r.country] for r in ctx.parsed.roles if r.country in ctx.country_ids}
+    countries.add(ctx.mission_id)
     years = {r.year for r in ctx.parsed.roles} | {ctx.year}
     place = table.c.country_id.in_(sorted(countries))
     if any(not r.country for r in ctx.parsed.roles):

@@ -6,6 +6,8 @@ return could match, supersede or compare with; matching is by dictionary.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from sqlalchemy import and_, or_, select
 
 from ...indicators.exact import NotExact, from_stored, to_stored
@@ -17,15 +19,41 @@ from .model import ADD, CHANGE, REMOVE, UNCHANGED, Entry, FieldChange
 SHEET = "Indicators"
 
 
+class ValueKey(NamedTuple):
+    """What identifies an indicator value: one per key in the database and in a return."""
+
+    indicator_id: int
+    country_id: int
+    year: int
+    project: int | NewRef | None
+    sex: str
+    age_group: str
+
+
+class IncomingFigure(NamedTuple):
+    value: object  # the return's IncomingValue, for its row and note
+    key: ValueKey
+    stored: int  # the value as the database stores it (scaled by the indicator's decimals)
+
+
+class StoredValue(NamedTuple):
+    id: int
+    key: ValueKey
+    stored: int
+    note: str | None
+    version: int
+    source_import_id: int | None
+
+
 def plan_values(ctx: PlanContext) -> None:
     decimals = dict(ctx.session.execute(select(Indicator.id, Indicator.decimals)).all())
     incoming = _resolved(ctx, decimals)
     if not ctx.parsed.values:
         return  # no Indicators rows: nothing reported there, nothing superseded
     stored = _stored_rows(ctx, incoming)
-    by_key = {row[1:7]: row for row in stored}
-    earlier = {row[1:7]: row[7] for row in stored}
-    earlier.update((key, amount) for _, key, amount in incoming)
+    by_key = {row.key: row for row in stored}
+    earlier = {row.key: row.stored for row in stored}
+    earlier.update((figure.key, figure.stored) for figure in incoming)
 
     def shown_stored(key: tuple, amount: int) -> str:
         places = decimals[key[0]]
@@ -36,7 +64,7 @@ def plan_values(ctx: PlanContext) -> None:
     entries, matched, threshold = ctx.plan.entries, set(), ctx.threshold
     for value, key, figure in incoming:
         indicator_id, country_id, year, project, sex, age = key
-        previous = earlier.get((indicator_id, country_id, year - 1, project, sex, age))
+        previous = earlier.get(ValueKey(indicator_id, country_id, year - 1, project, sex, age))
         pct = None
         if previous:
             pct = round((figure - previous) * 100 / previous, 1)
@@ -53,27 +81,26 @@ def plan_values(ctx: PlanContext) -> None:
             entries.append(Entry(SHEET, ADD, label, value.row, (FieldChange("Value", "", shown_stored(key, figure)),),
                                  shown_previous, pct))
             continue
-        matched.add(row[0])
-        note = row[8] if value.note is None else value.note
+        matched.add(row.id)
+        note = row.note if value.note is None else value.note
         diff = ()
-        if figure != row[7]:
-            diff = (FieldChange("Value", shown_stored(key, row[7]), shown_stored(key, figure)),)
-        if note != row[8]:
-            diff += (FieldChange("Note", row[8] or "", note or ""),)
+        if figure != row.stored:
+            diff = (FieldChange("Value", shown_stored(key, row.stored), shown_stored(key, figure)),)
+        if note != row.note:
+            diff += (FieldChange("Note", row.note or "", note or ""),)
         if diff:
-            changes.append((row[0], row[9], (*key, figure, note), cell))
+            changes.append((row.id, row.version, (*key, figure, note), cell))
         entries.append(Entry(SHEET, CHANGE if diff else UNCHANGED, label, value.row, diff, shown_previous, pct))
     removes = ctx.writes.tables["indicator_value"].removes
     for row in stored:
-        if row[0] not in matched and _superseded(ctx, row):
-            removes.append((row[0], row[9]))
-            entries.append(Entry(SHEET, REMOVE, _label(names, countries, codes, row[1:7]), None,
-                                 (FieldChange("Value", shown_stored(row[1:7], row[7]), ""),)))
+        if row.id not in matched and _superseded(ctx, row):
+            removes.append((row.id, row.version))
+            entries.append(Entry(SHEET, REMOVE, _label(names, countries, codes, row.key), None,
+                                 (FieldChange("Value", shown_stored(row.key, row.stored), ""),)))
 
 
-def _resolved(ctx: PlanContext, decimals: dict[int, int]) -> list[tuple]:
-    """(incoming value, key with ids, value as stored) for each row that names known things and can be stored
-    exactly (a count with a fractional part cannot)."""
+def _resolved(ctx: PlanContext, decimals: dict[int, int]) -> list[IncomingFigure]:
+    """Each row that names known things and can be stored exactly (a count with a fractional part cannot)."""
     out, seen = [], {}
     country_ids, indicator_ids, project_ids = ctx.country_ids, ctx.indicator_ids, ctx.project_ids
     mission = next(n for n, i in country_ids.items() if i == ctx.mission_id)
@@ -102,22 +129,21 @@ def _resolved(ctx: PlanContext, decimals: dict[int, int]) -> list[tuple]:
         if problem:
             ctx.problem("error", problem[1], SHEET, value.row, problem[0])
             continue
-        key = (indicator_id, country_id, value.year, project, value.sex or "", value.age_group or "")
+        key = ValueKey(indicator_id, country_id, value.year, project, value.sex or "", value.age_group or "")
         if key in seen:
             ctx.problem("error", f"the same indicator, country, year, project, sex and age group as row {seen[key]}",
                         SHEET, value.row, "Indicator")
             continue
         seen[key] = value.row
-        out.append((value, key, stored))
+        out.append(IncomingFigure(value, key, stored))
     return out
 
 
-def _stored_rows(ctx: PlanContext, incoming: list[tuple]) -> list[tuple]:
-    """Stored values the return may match, supersede or compare with: (id, the six key fields, value as stored,
-    note, version, source import)."""
+def _stored_rows(ctx: PlanContext, incoming: list[IncomingFigure]) -> list[StoredValue]:
+    """Stored values the return may match, supersede or compare with."""
     table = TABLES["indicator_value"]
-    countries = {key[1] for _, key, _ in incoming} | {ctx.mission_id}
-    years = {key[2] for _, key, _ in incoming} | {ctx.year}
+    countries = {figure.key.country_id for figure in incoming} | {ctx.mission_id}
+    years = {figure.key.year for figure in incoming} | {ctx.year}
     years |= {y - 1 for y in years}
     wanted = and_(table.c.country_id.in_(sorted(countries)), table.c.year.in_(sorted(years)))
     if ctx.prior_imports:
@@ -125,12 +151,13 @@ def _stored_rows(ctx: PlanContext, incoming: list[tuple]) -> list[tuple]:
     value = next(c for c in stored_columns("indicator_value") if c.name == "value")
     columns = (table.c.id, table.c.indicator_id, table.c.country_id, table.c.year, table.c.project_id, table.c.sex,
                table.c.age_group, value, table.c.note, table.c.version, table.c.source_import_id)
-    return [tuple(r) for r in ctx.session.execute(select(*columns).where(wanted))]
+    return [StoredValue(r[0], ValueKey(*r[1:7]), *r[7:]) for r in ctx.session.execute(select(*columns).where(wanted))]
 
 
-def _superseded(ctx: PlanContext, row: tuple) -> bool:
+def _superseded(ctx: PlanContext, row: StoredValue) -> bool:
     """Written by an earlier return of this mission and year, or the mission's own value of that year."""
-    return row[10] in ctx.prior_imports or (row[2] == ctx.mission_id and row[3] == ctx.year)
+    return row.source_import_id in ctx.prior_imports or (row.key.country_id == ctx.mission_id
+                                                         and row.key.year == ctx.year)
 
 
 def _label(names: dict, countries: dict, codes: dict, key: tuple) -> str:
