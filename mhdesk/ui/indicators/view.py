@@ -17,7 +17,6 @@ from ...core.errors import MhdeskError
 from ...core.exports.indicator_report import indicator_report
 from ...core.exports.indicators_pdf import write_indicators_pdf
 from ...core.reporting import reporting_year
-from ...core.returns.history import list_imports
 from ..shared.editor_fields import fill_combo
 from ..shared.empty_state import EmptyState
 from ..shared.form_loader import load_form
@@ -144,7 +143,7 @@ class IndicatorsView(QWidget):
             self._load_again = True
             return
         services = self._services
-        self._loading = (BackgroundJob(self, lambda progress: (services.indicators.rows(), list_imports(services.db)))
+        self._loading = (BackgroundJob(self, lambda progress: (services.indicators.rows(), services.imports.list()))
                          .on_success(self._show_values).on_failure(self._load_failed, MhdeskError, OSError)
                          .on_finish(self._load_finished).start())
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from ...core.errors import MhdeskError
 from ...core.returns.apply.rollback import RollbackRefused, RollbackSummary
-from ...core.returns.history import ImportInfo, import_details
+from ...core.returns.history import ImportInfo
 from ...core.returns.importer import ReturnImporter
 from ...core.services import Services
 from ..shared.confirm import ask_destructive
@@ -54,7 +54,7 @@ class ImportRecordDialog(QDialog):
 
     def reload(self) -> None:
         """Read the record again (its state changes when it is rolled back)."""
-        details = import_details(self._services.db, self.import_id)
+        details = self._services.imports.details(self.import_id)
         if details is None:
             self.info = None
             self.ui.headingLabel.setText(f"Import #{self.import_id} is no longer in the database.")

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from ...core.returns.history import returns_overview
 from ...core.returns.template.naming import template_file_name
 from ...core.returns.template.writer import write_template
 from ...core.services import Services
@@ -66,7 +65,7 @@ class MissingTemplatesDialog(QDialog):
 
     def _year_changed(self, *_args) -> None:
         year = self.ui.yearSpin.value()
-        self._missions = returns_overview(self._services.db, [year]).missing(year)
+        self._missions = self._services.imports.overview([year]).missing(year)
         self._describe()
 
     def _describe(self, *_args) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHeaderView, QMessageBox, QStyle, QStyledItemDeleg
 from ...core.errors import MhdeskError
 from ...core.reminders import Reminder, missing_returns_reminder
 from ...core.reporting import reporting_year
-from ...core.returns.history import ImportInfo, list_imports, returns_overview
+from ...core.returns.history import ImportInfo
 from ..shared import file_dialogs
 from ..shared.form_loader import load_form
 from ..shared.records_bus import concerns
@@ -122,14 +122,13 @@ class ReturnsView(QWidget):
     def reload(self) -> None:
         """Read the import log again, keeping the selected cell."""
         kept = self.current_cell()
-        db = self._services.db
-        imports = list_imports(db)
+        imports = self._services.imports.list()
         self._imports_by_cell = defaultdict(list)
         for info in imports:
             self._imports_by_cell[(info.mission, info.year)].append(info)
         subregions = {c.name: c.subregion for c in self._services.catalog.countries}
         counts = {cell: len(found) for cell, found in self._imports_by_cell.items()}
-        self.grid.set_overview(returns_overview(db, self.years()), subregions, counts)
+        self.grid.set_overview(self._services.imports.overview(self.years()), subregions, counts)
         grid = self.ui.gridView
         grid.clearSpans()
         for row in self.grid.heading_rows():
