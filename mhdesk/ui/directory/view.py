@@ -5,12 +5,11 @@ Every edit is one undo step on the window's stack; printing renders the very PDF
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
+from PySide6.QtWidgets import QHeaderView, QWidget
 
 from ...bundled import fonts_folder
 from ...core.exports.directory_pdf import write_directory_pdf
@@ -20,7 +19,7 @@ from ...core.services.directory import HEAD, REGIONAL, CellEntry, CellKey, Direc
 from ..shared.editor_fields import fill_combo
 from ..shared.empty_state import EmptyState
 from ..shared.form_loader import load_form
-from ..shared.pdf_printing import preview_pdf, print_pdf
+from ..shared.pdf_printing import PrintsPdf, print_file
 from ..shared.provenance import Provenance
 from ..shared.record_views import copy_records, offer_years, selected_records, setup_table
 from ..shared.records_bus import concerns
@@ -39,7 +38,7 @@ COLUMN_SAMPLES = {Column.YEAR: "2023", Column.COUNTRY: "Bosnia and Herzegovina",
 GRID_TAB, LIST_TAB, PEOPLE_TAB = range(3)
 
 
-class DirectoryView(QWidget):
+class DirectoryView(PrintsPdf, QWidget):
     selection_changed = Signal(int)  # how many roles are selected
 
     def __init__(self, context: ViewContext):
@@ -251,16 +250,5 @@ class DirectoryView(QWidget):
         year = self.grid_year()
         if year is None:
             return None
-        path = path or Path(tempfile.mkdtemp(prefix="mhdesk-print-")) / f"directory-{year}.pdf"
+        path = path or print_file(f"directory-{year}.pdf")
         return write_directory_pdf(self._services.directory.grid(year), path, fonts=fonts_folder())
-
-    def print_document(self) -> bool:
-        path = self.write_pdf()
-        return bool(path) and print_pdf(path, self)
-
-    def print_preview(self) -> QDialog | None:
-        path = self.write_pdf()
-        if path is None:
-            return None
-        self._preview = preview_pdf(path, self)
-        return self._preview

@@ -6,11 +6,10 @@ File > Print prints the indicator report, the very PDF `mhdesk export indicators
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ...bundled import fonts_folder
 from ...core.errors import MhdeskError
@@ -20,7 +19,7 @@ from ...core.reporting import reporting_year
 from ..shared.editor_fields import fill_combo
 from ..shared.empty_state import EmptyState
 from ..shared.form_loader import load_form
-from ..shared.pdf_printing import preview_pdf, print_pdf
+from ..shared.pdf_printing import PrintsPdf, print_file
 from ..shared.provenance import Provenance
 from ..shared.record_views import copy_records, offer_years, selected_records, setup_table
 from ..shared.records_bus import concerns
@@ -36,7 +35,7 @@ RECENT_YEARS = 5  # years offered even without values, so that a missing year ca
 GRID_TAB, VALUES_TAB, COMPLETENESS_TAB = range(3)
 
 
-class IndicatorsView(QWidget):
+class IndicatorsView(PrintsPdf, QWidget):
     selection_changed = Signal(int)  # how many values are selected
     loaded = Signal()  # after each reload has reached the table
 
@@ -228,16 +227,5 @@ class IndicatorsView(QWidget):
         year = self.grid_year()
         if year is None:
             return None
-        path = path or Path(tempfile.mkdtemp(prefix="mhdesk-print-")) / f"indicators-{year}.pdf"
+        path = path or print_file(f"indicators-{year}.pdf")
         return write_indicators_pdf(indicator_report(self._services, year), path, fonts=fonts_folder())
-
-    def print_document(self) -> bool:
-        path = self.write_pdf()
-        return bool(path) and print_pdf(path, self)
-
-    def print_preview(self) -> QDialog | None:
-        path = self.write_pdf()
-        if path is None:
-            return None
-        self._preview = preview_pdf(path, self)
-        return self._preview

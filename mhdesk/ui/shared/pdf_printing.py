@@ -8,6 +8,8 @@ PySide6-Addons package.
 from __future__ import annotations
 
 import os
+import tempfile
+from pathlib import Path
 
 import pypdfium2
 from PySide6.QtCore import QRectF, Qt
@@ -87,3 +89,28 @@ def preview_pdf(path: str | os.PathLike, parent: QWidget | None = None) -> QPrin
 
 def preview_widget(dialog: QPrintPreviewDialog) -> QPrintPreviewWidget:
     return dialog.findChild(QPrintPreviewWidget)
+
+
+def print_file(name: str) -> Path:
+    """A fresh temporary path for a PDF written only to be printed or previewed."""
+    return Path(tempfile.mkdtemp(prefix="mhdesk-print-")) / name
+
+
+class PrintsPdf:
+    """A view whose printout is the PDF `write_pdf()` makes: File > Print… and Print preview… render that file."""
+
+    print_landscape = True
+
+    def write_pdf(self, path: Path | None = None) -> Path | None:
+        raise NotImplementedError
+
+    def print_document(self) -> bool:
+        path = self.write_pdf()
+        return bool(path) and print_pdf(path, self, landscape=self.print_landscape)
+
+    def print_preview(self) -> QDialog | None:
+        path = self.write_pdf()
+        if path is None:
+            return None
+        self._preview = preview_pdf(path, self)
+        return self._preview
