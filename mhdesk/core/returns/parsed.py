@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from ..services.project_records import ProjectData
-from .problems import Problem
+from .problems import Problem, SortsProblems
 
 
 @dataclass
@@ -72,7 +72,7 @@ class IncomingEvent:
 
 
 @dataclass
-class ParsedReturn:
+class ParsedReturn(SortsProblems):
     file_name: str
     sha256: str
     header: ReturnHeader | None = None
@@ -82,10 +82,3 @@ class ParsedReturn:
     events: list[IncomingEvent] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.is_error]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if not p.is_error]

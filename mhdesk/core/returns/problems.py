@@ -28,5 +28,19 @@ class Problem:
         return f"{where}: {self.message}" if where else self.message
 
 
+class SortsProblems:
+    """For a record with a `problems` list: its errors and its warnings, each in the order found."""
+
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+
 class ReturnFileError(Exception):
     """The file is not a readable .xlsx workbook; the message is one plain sentence."""

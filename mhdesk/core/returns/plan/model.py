@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ..problems import Problem
+from ..problems import Problem, SortsProblems
 
 ADD, CHANGE, UNCHANGED, REMOVE = "add", "change", "unchanged", "remove"
 ACTIONS = (ADD, CHANGE, UNCHANGED, REMOVE)
@@ -66,7 +66,7 @@ class Entry:
 
 
 @dataclass
-class Plan:
+class Plan(SortsProblems):
     file_name: str
     sha256: str
     mission: str | None
@@ -79,14 +79,6 @@ class Plan:
     writes: Any = None  # planner.PlannedWrites while the plan can still be applied
 
     # ---- what the review dialog and the command line show ----------------------------
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.is_error]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if not p.is_error]
 
     @property
     def can_apply(self) -> bool:
