@@ -150,6 +150,8 @@ def checked_date(value: Any, year: int, month: int, day: int) -> date:
 
 
 def _from_serial(value: float | int | Decimal) -> date:
+    if isinstance(value, Decimal) and not value.is_finite():  # a signalling NaN cannot even be compared
+        raise ParseError(value, "is not a date")
     if value != value or not 0 < value < 2_958_466:  # NaN or outside Excel's range
         raise ParseError(value, "is not a date")
     result = excel_serial_to_date(float(value))
