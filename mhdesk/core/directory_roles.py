@@ -27,6 +27,7 @@ ROLE_KINDS = (
 )
 ROLE_CODES = tuple(kind.code for kind in ROLE_KINDS)
 HEAD_ROLES = ("COM", "HOO", "OIC")  # one of them heads a mission's row in the printed grid
+HEAD_COLUMN = "Chief of Mission / Head of Office"  # the printed grid's column of HEAD_ROLES
 AREA_ROLES = frozenset({"FP"})  # held per programme area
 REGIONAL_ROLES = ("RC", "RTS")  # above the countries, without one
 RETURN_ROLES = ("COM", "HOO", "OIC", "FP")  # what a mission reports on its return

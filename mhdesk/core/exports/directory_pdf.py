@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
+from ..directory_roles import HEAD_COLUMN
 from ..services.directory import HEAD, DirectoryGrid, DirectoryRow
 from .pdf_style import BAND_FILL, build_document, data_table, register_fonts, styles, text
 
@@ -65,7 +66,7 @@ def story(grid: DirectoryGrid, *, contacts: bool = True, page_width: float = LAN
                             extra_style=[("BACKGROUND", (0, 0), (-1, -1), BAND_FILL),
                                          ("SPAN", (0, 0), (-1, 0))]),
                  Spacer(1, 4 * mm)]
-    header = [text("Country", "header_cell"), text("Chief of Mission / Head of Office", "header_cell")]
+    header = [text("Country", "header_cell"), text(HEAD_COLUMN, "header_cell")]
     header += [Paragraph(f"{escape(h)}<br/><font size=6.5>{escape(name)}</font>", styles()["header_cell"])
                for h, name in grid.areas]
     markers: dict[str, int] = {}

@@ -13,6 +13,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..directory_roles import HEAD_COLUMN
 from ..files import save_workbook
 from ..services.directory import HEAD, LIST_FIELDS, DirectoryGrid, DirectoryRow
 from .cell_text import set_text, write_text
@@ -63,7 +64,7 @@ def _write_grid(sheet: Worksheet, grid: DirectoryGrid, *, contacts: bool) -> Non
             row += 1
         row += 1
     header_row = row
-    for column, heading in enumerate(["Country", "Chief of Mission / Head of Office"]
+    for column, heading in enumerate(["Country", HEAD_COLUMN]
                                      + [f"{h}\n{name}" for h, name in grid.areas], start=1):
         _put(sheet, row, column, heading, bold=True, fill=_HEADER_FILL)
     footnotes = {country: number for number, (country, _) in enumerate(grid.footnotes(), start=1)}

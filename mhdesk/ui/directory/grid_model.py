@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
+from ...core.directory_roles import HEAD_COLUMN
 from ...core.services.directory import HEAD, REGIONAL, CellKey, DirectoryGrid, DirectoryRow
 
 PERSON_MIME = "application/x-mhdesk-person-ids"
@@ -42,7 +43,7 @@ class DirectoryGridModel(QAbstractTableModel):
     def set_grid(self, grid: DirectoryGrid | None) -> None:
         self.beginResetModel()
         self.grid = grid
-        self._headers = (["Country", "Chief of Mission / Head of Office"] + [h for h, _ in grid.areas]) if grid else []
+        self._headers = (["Country", HEAD_COLUMN] + [h for h, _ in grid.areas]) if grid else []
         self.endResetModel()
 
     # ---- shape -------------------------------------------------------------------------

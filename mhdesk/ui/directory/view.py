@@ -65,6 +65,9 @@ class DirectoryView(PrintsPdf, QWidget):
         self.ui.gridView.setDropIndicatorShown(True)
         header = self.ui.gridView.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # a long heading wraps onto a second line rather than being cut at both ends
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        header.setMinimumHeight(2 * header.fontMetrics().height() + 8)
         self.ui.gridView.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.drag_model = PeopleModel(self)
         self.ui.dragPeopleList.setModel(self.drag_model)
