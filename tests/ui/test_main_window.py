@@ -18,7 +18,8 @@ def test_window_names_the_database_and_lists_the_places(window, db):
     assert db.describe() in window.findChild(QLabel, "databaseLabel").text()
     assert db.file.name in window.windowTitle()
     titles = [window.ui.navList.item(i).text() for i in range(window.ui.navList.count())]
-    assert titles == ["Projects", "Directory", "Indicators", "Dashboard", "Returns"]
+    assert titles == ["Projects", "Directory", "Indicators", "Dashboard", "Events", "Publications", "Publish",
+                      "Returns"]
     places = [a for a in window.ui.menuView.actions() if a.isCheckable()]
     assert [a.text().replace("&", "") for a in places] == titles and all("&" in a.text() for a in places)
     assert window.ui.viewStack.currentWidget() is window.views["projects"]
@@ -90,9 +91,9 @@ def test_settings_round_trip(qtbot, db, tmp_path, sample_projects):
     first = MainWindow(QSettings(path, QSettings.Format.IniFormat), db)
     qtbot.addWidget(first)
     first.show()
-    first.resize(760, 520)
-    qtbot.waitUntil(lambda: first.ui.splitter.width() > 700)
-    first.ui.splitter.setSizes([230, 530])
+    first.resize(780, 560)  # within the 800-wide test screen: every view must fit a small laptop
+    qtbot.waitUntil(lambda: first.ui.splitter.width() > 720)
+    first.ui.splitter.setSizes([200, 580])
     splitter_sizes = first.ui.splitter.sizes()
     first.show_view("indicators")
     first.views["projects"].ui.tableView.setColumnWidth(3, 321)
@@ -105,7 +106,7 @@ def test_settings_round_trip(qtbot, db, tmp_path, sample_projects):
     qtbot.waitExposed(second)
     assert second.current_key() == "indicators"
     assert second.ui.viewStack.currentWidget() is second.views["indicators"]
-    assert second.size().width() == 760 and second.size().height() == 520
+    assert second.size().width() == 780 and second.size().height() == 560
     assert second.ui.splitter.sizes() == splitter_sizes
     assert second.views["projects"].ui.tableView.columnWidth(3) == 321
 
