@@ -7,6 +7,7 @@ counted as 0: the total says which currency and date it lacks.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -82,6 +83,28 @@ def budgets_of(projects: Iterable, *, health_share: bool = True) -> list[Budget]
     return budgets
 
 
+class RateTable:
+    """Every rate into one reporting currency, read once: converts many budgets without a query each."""
+
+    def __init__(self, reporting_currency: str, rates: Iterable[tuple[str, date, Decimal]]):
+        self.reporting_currency = reporting_currency
+        self._days: dict[str, list[date]] = {}
+        self._rates: dict[str, list[Decimal]] = {}
+        for currency, valid_from, rate in sorted(rates):
+            self._days.setdefault(currency, []).append(valid_from)
+            self._rates.setdefault(currency, []).append(rate)
+
+    def convert(self, amount: Decimal, currency: str | None, day: date | None) -> Decimal | None:
+        """`amount` at the rate valid on `day` (the latest dated on or before it); None when there is none."""
+        if currency == self.reporting_currency:
+            return amount
+        days = self._days.get(currency or "")
+        if not days or day is None:
+            return None
+        position = bisect_right(days, day)
+        return round_amount(amount * self._rates[currency][position - 1]) if position else None
+
+
 class ExchangeRates:
     def __init__(self, db: Database):
         self._db = db
@@ -130,6 +153,12 @@ class ExchangeRates:
             if rate.version != version:
                 raise StaleRecord("The rate was changed elsewhere since it was read.")
             session.delete(rate)
+
+    def table(self, reporting_currency: str = DEFAULT_REPORTING_CURRENCY) -> RateTable:
+        with self._db.session() as session:
+            rows = session.execute(select(ExchangeRate.currency, ExchangeRate.valid_from, ExchangeRate.rate)
+                                   .where(ExchangeRate.reporting_currency == reporting_currency)).all()
+        return RateTable(reporting_currency, rows)
 
     def rate_on(self, currency: str, day: date, reporting_currency: str = DEFAULT_REPORTING_CURRENCY
                 ) -> Decimal | None:

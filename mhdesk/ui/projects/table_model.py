@@ -14,6 +14,7 @@ from operator import attrgetter
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from ...core.services.exchange_rates import RateTable
 from ...core.services.project_records import ProjectRow
 from ...core.services.projects import ProjectQuery
 from ..shared import formatting
@@ -117,6 +118,22 @@ class ProjectsTableModel(RecordTableModel):
     def __init__(self, parent=None, *, area_names: dict[str, str] | None = None):
         super().__init__(parent)
         self._area_names = area_names or {}
+        self._rates: RateTable | None = None
+        self.SORT_KEYS = {**SORT_KEYS, Column.BUDGET: self._budget_key}
+
+    def set_rates(self, rates: RateTable | None) -> None:
+        """Budgets sort by their value in the reporting currency where a rate converts them."""
+        self._rates = rates
+        self._keys.pop(Column.BUDGET, None)
+        if self._sorting and self._sorting[0] == Column.BUDGET:
+            self.sort(*self._sorting)
+
+    def _budget_key(self, row: ProjectRow):
+        # Converted budgets first, by value; those no rate converts after them, by currency then amount.
+        if row.budget is None:
+            return None
+        converted = self._rates.convert(row.budget, row.currency, row.start) if self._rates else None
+        return (0, "", int(converted * 100)) if converted is not None else (1, *_budget(row))
 
     def display(self, row: ProjectRow, column: int) -> str:
         return display(row, Column(column))

@@ -119,6 +119,7 @@ class ProjectsView(QWidget):
             self._full_reload_pending = False
             self.store.take_touched()
             self.model.set_rows(self.store.service.rows())
+            self.model.set_rates(self._context.services.exchange_rates.table())
         else:
             self.model.merge_rows(self.store.service.rows(ids=only), only)
         self.filters.set_years(self.model.years())

@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from mhdesk.core.services.exchange_rates import RateData
 from mhdesk.core.services.project_records import ProjectData
 from mhdesk.ui.projects.table_model import Column
 
@@ -33,8 +34,17 @@ def test_blank_cells_sort_last_both_ways(projects_view):
         assert shown(projects_view, Column.START)[-1] == "", order
         click_sort(projects_view, Column.AREA, order)
         assert shown(projects_view, Column.AREA)[-1] == "", order  # CS.0887 is of another division
-    click_sort(projects_view, Column.BUDGET, ASC)  # by currency, then amount
-    assert shown(projects_view, Column.BUDGET)[:3] == ["3,000,000 EUR", "170,000 USD", "500,000.50 USD"]
+    click_sort(projects_view, Column.BUDGET, ASC)  # no EUR rate yet: USD by value, then EUR by amount
+    assert shown(projects_view, Column.BUDGET)[:3] == ["170,000 USD", "500,000.50 USD", "3,000,000 EUR"]
+
+
+def test_budgets_sort_by_their_value_in_the_reporting_currency_once_a_rate_exists(projects_view, services):
+    services.exchange_rates.add(RateData("EUR", date(2000, 1, 1), Decimal("0.1")))
+    projects_view.reload()
+    click_sort(projects_view, Column.BUDGET, ASC)  # EUR 3,000,000 is USD 300,000: between the two USD budgets
+    assert shown(projects_view, Column.BUDGET)[:3] == ["170,000 USD", "3,000,000 EUR", "500,000.50 USD"]
+    click_sort(projects_view, Column.BUDGET, DESC)
+    assert shown(projects_view, Column.BUDGET)[:3] == ["500,000.50 USD", "3,000,000 EUR", "170,000 USD"]
 
 
 def test_turkiye_sorts_before_turkmenistan_in_the_table_and_the_country_list(window, services):
