@@ -76,7 +76,7 @@ class RecordsView(QWidget):
                     self.ui.yearCombo.currentData(), "All years")
         self._apply_filter()
         if self._focus is not None:
-            self._select(self._focus)
+            self.select_record(self._focus)
             self._focus = None
 
     def _schedule_reload(self, focus: int | None) -> None:
@@ -90,7 +90,7 @@ class RecordsView(QWidget):
                                    f"{total:,} {self.kind.singular if total == 1 else self.kind.plural}")
         self._selection_changed()
 
-    def _select(self, record_id: int) -> None:
+    def select_record(self, record_id: int) -> None:
         for row in range(self.model.rowCount()):
             if self.model.row_at(row).id == record_id:
                 self.ui.table.selectionModel().select(

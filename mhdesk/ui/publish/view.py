@@ -7,7 +7,6 @@ Cancel; Open PDF shows it in the system viewer and File > Print… prints it.
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
@@ -24,7 +23,7 @@ from ...core.services.editions import GROUPING_NAMES, SECTIONS, EditionData, Spo
 from ...core.services.projects import ProjectQuery
 from ..shared.file_dialogs import REPORTS, save_file_name
 from ..shared.form_loader import load_form
-from ..shared.pdf_printing import print_pdf
+from ..shared.pdf_printing import PrintsPdf, print_file
 from ..shared.records_bus import concerns
 from ..shared.worker import BackgroundJob
 from ..view_context import ViewContext
@@ -70,7 +69,9 @@ class SaveEdition(QUndoCommand):
         self._view.reload()
 
 
-class PublishView(QWidget):
+class PublishView(PrintsPdf, QWidget):
+    print_landscape = False  # the newsletter is A4 portrait
+
     def __init__(self, context: ViewContext):
         super().__init__(context.parent)
         self.ui = load_form(self, "publish/view.ui")
@@ -281,11 +282,11 @@ class PublishView(QWidget):
         """Show the last PDF in the system's viewer."""
         return bool(self.last_pdf) and QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_pdf)))
 
-    def write_pdf(self) -> Path:
-        """The edition as the form shows it, to a temporary file (for printing)."""
+    def write_pdf(self, path: Path | None = None) -> Path:
+        """What File > Print and Print preview show: the PDF last generated, else the edition as the form
+        shows it, written to `path` or a temporary file."""
+        if path is None and self.last_pdf is not None and self.last_pdf.exists():
+            return self.last_pdf
         edition = self.edition_from_form()
-        path = Path(tempfile.mkdtemp(prefix="mhdesk-print-")) / f"newsletter-{edition.year}.pdf"
+        path = path or print_file(f"newsletter-{edition.year}.pdf")
         return write_newsletter_pdf(newsletter_data(self.services, edition.year, edition), path, fonts=fonts_folder())
-
-    def print_document(self) -> bool:
-        return print_pdf(self.last_pdf or self.write_pdf(), self, landscape=False)

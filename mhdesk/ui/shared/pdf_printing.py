@@ -75,9 +75,10 @@ def print_pdf(path: str | os.PathLike, parent: QWidget | None = None, *, landsca
     return paint_pdf(path, printer) > 0
 
 
-def preview_pdf(path: str | os.PathLike, parent: QWidget | None = None) -> QPrintPreviewDialog:
+def preview_pdf(path: str | os.PathLike, parent: QWidget | None = None, *, landscape: bool = True
+                ) -> QPrintPreviewDialog:
     """A print preview of the PDF, shown (not modal) and returned."""
-    printer = a4_landscape_printer(QPrinter.PrinterMode.ScreenResolution)
+    printer = a4_landscape_printer(QPrinter.PrinterMode.ScreenResolution, landscape=landscape)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.printer_kept = printer  # the dialog only points to the printer: it must live as long as the dialog
     dialog.setWindowTitle("Print preview")
@@ -112,5 +113,5 @@ class PrintsPdf:
         path = self.write_pdf()
         if path is None:
             return None
-        self._preview = preview_pdf(path, self)
+        self._preview = preview_pdf(path, self, landscape=self.print_landscape)
         return self._preview

@@ -99,3 +99,12 @@ def test_generating_can_be_cancelled_and_writes_nothing(publish, qtbot, tmp_path
     qtbot.waitUntil(lambda: not job.is_running, timeout=60_000)
     assert not out.exists()
     assert "cancelled" in publish.ui.logEdit.toPlainText() and publish.last_pdf is None
+
+
+def test_print_preview_shows_the_edition_in_portrait(publish):
+    from PySide6.QtGui import QPageLayout
+
+    preview = publish.print_preview()
+    assert preview.printer_kept.pageLayout().orientation() == QPageLayout.Orientation.Portrait
+    assert "Migration Health Annual Report 2023" in pdf_text(publish.write_pdf())
+    preview.close()
