@@ -10,10 +10,10 @@ exactly the record it left behind, however many steps ago.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
-from ...core.errors import MhdeskError
 from ...core.services.project_records import ProjectData
+from ..shared.persisted_command import PersistedCommand
 
 
 class ProjectStore(QObject):
@@ -55,42 +55,7 @@ class ProjectStore(QObject):
         return data
 
 
-class _ProjectCommand(QUndoCommand):
-    def __init__(self, store: ProjectStore, text: str):
-        super().__init__(text)
-        self._store = store
-        self._applied_on_push = True
-
-    def redo(self) -> None:
-        if self._applied_on_push:  # the action already ran before the push
-            self._applied_on_push = False
-            self._store.changed.emit(self.focus_id())
-            return
-        self._guarded(self.apply)
-
-    def undo(self) -> None:
-        self._guarded(self.revert)
-
-    def _guarded(self, step) -> None:
-        try:
-            step()
-        except MhdeskError as exc:
-            # The step cannot be replayed: drop it from the history rather than pretend.
-            self.setObsolete(True)
-            self._store.failed.emit(f"{self.text()} could not be replayed: {exc}")
-        self._store.changed.emit(self.focus_id())
-
-    def apply(self) -> None:
-        raise NotImplementedError
-
-    def revert(self) -> None:
-        raise NotImplementedError
-
-    def focus_id(self) -> int | None:
-        return None
-
-
-class AddProject(_ProjectCommand):
+class AddProject(PersistedCommand):
     """A new or duplicated project; undo deletes it, redo brings it back under the same id."""
 
     def __init__(self, store: ProjectStore, created: ProjectData, text: str):
@@ -107,7 +72,7 @@ class AddProject(_ProjectCommand):
         return self._created.id
 
 
-class EditProject(_ProjectCommand):
+class EditProject(PersistedCommand):
     def __init__(self, store: ProjectStore, before: ProjectData, after: ProjectData):
         super().__init__(store, f"Edit {after.code}")
         self._before, self._after = before, after
@@ -122,7 +87,7 @@ class EditProject(_ProjectCommand):
         return self._after.id
 
 
-class DeleteProject(_ProjectCommand):
+class DeleteProject(PersistedCommand):
     def __init__(self, store: ProjectStore, snapshot: ProjectData):
         super().__init__(store, f"Delete {snapshot.code}")
         self._snapshot = snapshot

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
-from ...core.errors import MhdeskError
+from ..shared.persisted_command import PersistedCommand
 
 
 class FlatRecordStore(QObject):
@@ -42,35 +42,7 @@ class FlatRecordStore(QObject):
         return data
 
 
-class _RecordCommand(QUndoCommand):
-    def __init__(self, store: FlatRecordStore, text: str):
-        super().__init__(text)
-        self._store = store
-        self._applied_on_push = True
-
-    def redo(self) -> None:
-        if self._applied_on_push:
-            self._applied_on_push = False
-            self._store.changed.emit(self.focus_id())
-            return
-        self._guarded(self.apply)
-
-    def undo(self) -> None:
-        self._guarded(self.revert)
-
-    def _guarded(self, step) -> None:
-        try:
-            step()
-        except MhdeskError as exc:
-            self.setObsolete(True)  # cannot be replayed: dropped from the history rather than pretended
-            self._store.failed.emit(f"{self.text()} could not be replayed: {exc}")
-        self._store.changed.emit(self.focus_id())
-
-    def focus_id(self) -> int | None:
-        return None
-
-
-class AddRecord(_RecordCommand):
+class AddRecord(PersistedCommand):
     def __init__(self, store, created, text: str):
         super().__init__(store, text)
         self._record = created
@@ -85,7 +57,7 @@ class AddRecord(_RecordCommand):
         return self._record.id
 
 
-class EditRecord(_RecordCommand):
+class EditRecord(PersistedCommand):
     def __init__(self, store, before, after, text: str):
         super().__init__(store, text)
         self._before, self._after = before, after
@@ -100,7 +72,7 @@ class EditRecord(_RecordCommand):
         return self._after.id
 
 
-class DeleteRecord(_RecordCommand):
+class DeleteRecord(PersistedCommand):
     def __init__(self, store, snapshot, text: str):
         super().__init__(store, text)
         self._record = snapshot
