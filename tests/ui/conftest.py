@@ -87,3 +87,13 @@ def window(qtbot, db, settings, sample_projects):
 @pytest.fixture
 def projects_view(window):
     return window.show_view("projects")
+
+
+@pytest.fixture
+def demo_window(qtbot, demo, tmp_path):
+    """The main window on a copy of the demo database, closed at the end."""
+    from return_helpers import open_window
+
+    win = open_window(qtbot, demo, tmp_path)
+    yield win
+    win.close_database()

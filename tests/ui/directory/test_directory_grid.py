@@ -8,7 +8,6 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from return_helpers import open_window
 
 from mhdesk.core.services.directory import CellKey
 from mhdesk.ui.directory.grid_model import REGIONAL_LABEL
@@ -16,10 +15,8 @@ from mhdesk.ui.shared.pdf_printing import preview_widget
 
 
 @pytest.fixture
-def window(qtbot, demo, tmp_path):
-    win = open_window(qtbot, demo, tmp_path)
-    yield win
-    win.close_database()
+def window(demo_window):
+    return demo_window
 
 
 @pytest.fixture

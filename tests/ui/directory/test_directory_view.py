@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from return_helpers import apply_return, filled_return, open_window
+from return_helpers import apply_return, filled_return
 
 from mhdesk.core.returns.history import list_imports
 from mhdesk.core.services.imports_read import directory_role_sources
@@ -56,10 +56,8 @@ def test_sorting_and_hand_entered_roles(model):
 
 
 @pytest.fixture
-def window(qtbot, demo, tmp_path):
-    win = open_window(qtbot, demo, tmp_path)
-    yield win
-    win.close_database()
+def window(demo_window):
+    return demo_window
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication
-from return_helpers import open_window
 
 from mhdesk.core.indicators.exact import shown
 from mhdesk.core.services.indicator_cells import TOTAL
@@ -21,10 +20,8 @@ YEAR = 2023
 
 
 @pytest.fixture
-def window(qtbot, demo, tmp_path):
-    win = open_window(qtbot, demo, tmp_path)
-    yield win
-    win.close_database()
+def window(demo_window):
+    return demo_window
 
 
 @pytest.fixture

@@ -90,10 +90,8 @@ def test_a_value_from_an_import_says_where_it_came_from(qapp, db, services, tmp_
 
 
 @pytest.fixture
-def window(qtbot, demo, tmp_path):
-    win = open_window(qtbot, demo, tmp_path)
-    yield win
-    win.close_database()
+def window(demo_window):
+    return demo_window
 
 
 @pytest.fixture

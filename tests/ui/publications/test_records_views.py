@@ -5,14 +5,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
-from return_helpers import open_window
 
 
 @pytest.fixture
-def window(qtbot, demo, tmp_path):
-    win = open_window(qtbot, demo, tmp_path)
-    yield win
-    win.close_database()
+def window(demo_window):
+    return demo_window
 
 
 def save(dialog):

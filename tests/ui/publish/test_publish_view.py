@@ -8,16 +8,13 @@ import re
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from return_helpers import open_window
 
 from mhdesk.ui.publish.view import CodeRole
 
 
 @pytest.fixture
-def window(qtbot, demo, tmp_path):
-    win = open_window(qtbot, demo, tmp_path)
-    yield win
-    win.close_database()
+def window(demo_window):
+    return demo_window
 
 
 @pytest.fixture

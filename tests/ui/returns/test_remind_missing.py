@@ -5,14 +5,12 @@ from __future__ import annotations
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
-from return_helpers import apply_return, filled_return, open_window
+from return_helpers import apply_return, filled_return
 
 
 @pytest.fixture
-def window(qtbot, demo, tmp_path):
-    win = open_window(qtbot, demo, tmp_path)
-    yield win
-    win.close_database()
+def window(demo_window):
+    return demo_window
 
 
 def test_the_reminder_goes_to_the_focal_points_of_missions_that_have_not_returned(window, services, tmp_path):

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QDialogButtonBox
 from return_helpers import apply_return, filled_return, open_window
 from ui_helpers import click_button
 
+from mhdesk.core.reporting import reporting_year
 from mhdesk.core.returns.history import list_imports
 from mhdesk.ui.returns.grid_model import StatusRole
-from mhdesk.core.reporting import reporting_year
 
 YEAR = reporting_year()
 NEW_PROJECT = {"Code": "MA.0999", "Title": "Health screening for returning migrants", "Programme area": "MA",
