@@ -19,9 +19,8 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 from ...core.images import ImageRefused, image_from_file
 from ...core.reporting import reporting_year
 from ...core.services.project_records import PhotoData, ProjectData, TestimonyData
-from ..shared.file_dialogs import open_file_names
+from ..shared.file_dialogs import PHOTOS, open_file_names
 
-PHOTOS = "photos"  # the remembered folder of photo files
 State = tuple[dict[int, list[str]], list[PhotoData], list[TestimonyData]]
 
 

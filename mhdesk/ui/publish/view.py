@@ -17,11 +17,12 @@ from ...bundled import fonts_folder
 from ...core.errors import MhdeskError
 from ...core.exports.newsletter_data import newsletter_data
 from ...core.exports.newsletter_pdf import write_newsletter_pdf
+from ...core.images import ImageRefused, image_from_file
 from ...core.models import GROUPINGS
 from ...core.reporting import reporting_year
 from ...core.services.editions import GROUPING_NAMES, SECTIONS, EditionData, SpotlightData
 from ...core.services.projects import ProjectQuery
-from ..shared.file_dialogs import REPORTS, save_file_name
+from ..shared.file_dialogs import PHOTOS, REPORTS, open_file_names, save_file_name
 from ..shared.form_loader import load_form
 from ..shared.pdf_printing import PrintsPdf, print_file
 from ..shared.records_bus import concerns
@@ -95,6 +96,12 @@ class PublishView(PrintsPdf, QWidget):
         self.ui.spotlightList.currentItemChanged.connect(self._show_spotlight)
         self.ui.spotlightTitleEdit.textEdited.connect(self._spotlight_edited)
         self.ui.spotlightBodyEdit.textChanged.connect(self._spotlight_edited)
+        self.ui.spotlightCaptionEdit.textEdited.connect(self._spotlight_edited)
+        self.ui.spotlightCreditEdit.textEdited.connect(self._spotlight_edited)
+        self.ui.spotlightPhotoButton.clicked.connect(self.choose_spotlight_photo)
+        self.ui.spotlightNoPhotoButton.clicked.connect(lambda: self.set_spotlight_photo(None))
+        self.ui.coverButton.clicked.connect(self.choose_cover_photo)
+        self.ui.noCoverButton.clicked.connect(lambda: self.set_cover_photo(None))
         context.bus.changed.connect(lambda what: concerns(what, "projects", "editions") and self.reload())
         self.reload()
 
@@ -114,6 +121,8 @@ class PublishView(PrintsPdf, QWidget):
         self.ui.welcomeEdit.setPlainText(edition.welcome_text or "")
         self.ui.signatureEdit.setText(edition.signature or "")
         self.ui.contactEdit.setPlainText(edition.contact_block or "")
+        self._cover = (edition.cover_image, edition.cover_media_type) if edition.cover_image else None
+        self._show_cover()
         self.ui.spotlightList.clear()
         for article in edition.spotlights:
             self._add_spotlight_item(SpotlightData(article.title, article.body, article.image, article.media_type,
@@ -182,12 +191,19 @@ class PublishView(PrintsPdf, QWidget):
 
     def _show_spotlight(self, item: QListWidgetItem | None, _previous=None) -> None:
         article = item.data(SpotlightRole) if item else None
-        for widget in (self.ui.spotlightTitleEdit, self.ui.spotlightBodyEdit):
+        ui = self.ui
+        fields = (ui.spotlightTitleEdit, ui.spotlightBodyEdit, ui.spotlightCaptionEdit, ui.spotlightCreditEdit,
+                  ui.spotlightPhotoButton, ui.spotlightNoPhotoButton)
+        for widget in fields:
             widget.blockSignals(True)
             widget.setEnabled(article is not None)
-        self.ui.spotlightTitleEdit.setText(article.title if article else "")
-        self.ui.spotlightBodyEdit.setPlainText(article.body if article else "")
-        for widget in (self.ui.spotlightTitleEdit, self.ui.spotlightBodyEdit):
+        ui.spotlightTitleEdit.setText(article.title if article else "")
+        ui.spotlightBodyEdit.setPlainText(article.body if article else "")
+        ui.spotlightCaptionEdit.setText(article.caption or "" if article else "")
+        ui.spotlightCreditEdit.setText(article.credit or "" if article else "")
+        ui.spotlightPhotoState.setText(_photo_state(article.image, article.media_type) if article else "")
+        ui.spotlightNoPhotoButton.setEnabled(bool(article and article.image))
+        for widget in fields:
             widget.blockSignals(False)
 
     def _spotlight_edited(self, *_args) -> None:
@@ -196,9 +212,61 @@ class PublishView(PrintsPdf, QWidget):
             return
         article: SpotlightData = item.data(SpotlightRole)
         article = SpotlightData(self.ui.spotlightTitleEdit.text(), self.ui.spotlightBodyEdit.toPlainText(),
-                                article.image, article.media_type, article.caption, article.credit)
+                                article.image, article.media_type, self.ui.spotlightCaptionEdit.text() or None,
+                                self.ui.spotlightCreditEdit.text() or None)
         item.setData(SpotlightRole, article)
         item.setText(article.title or "(untitled)")
+
+    def choose_spotlight_photo(self) -> None:
+        paths = open_file_names(self, "Photo of the article", PHOTOS, PHOTO_FILTER)
+        if paths:
+            self.set_spotlight_photo(paths[0])
+
+    def set_spotlight_photo(self, path: Path | None) -> bool:
+        """The current article's photo from a JPEG/PNG file (None: no photo); a refused file is named."""
+        item = self.ui.spotlightList.currentItem()
+        if item is None:
+            return False
+        photo = self._read_photo(path)
+        if photo is False:
+            return False
+        article: SpotlightData = item.data(SpotlightRole)
+        image, media_type = photo if photo else (None, None)
+        item.setData(SpotlightRole, SpotlightData(article.title, article.body, image, media_type, article.caption,
+                                                  article.credit))
+        self._show_spotlight(item)
+        return True
+
+    # ---- the cover photo ----------------------------------------------------------------------
+
+    def choose_cover_photo(self) -> None:
+        paths = open_file_names(self, "Cover photo", PHOTOS, PHOTO_FILTER)
+        if paths:
+            self.set_cover_photo(paths[0])
+
+    def set_cover_photo(self, path: Path | None) -> bool:
+        photo = self._read_photo(path)
+        if photo is False:
+            return False
+        self._cover = photo
+        self._show_cover()
+        return True
+
+    def _show_cover(self) -> None:
+        image, media_type = self._cover or (None, None)
+        self.ui.coverState.setText(_photo_state(image, media_type))
+        self.ui.noCoverButton.setEnabled(image is not None)
+
+    def _read_photo(self, path: Path | None):
+        """(bytes, media type) of a checked photo file, None for no photo, False when the file is refused."""
+        if path is None:
+            return None
+        try:
+            image = image_from_file(path)
+        except ImageRefused as exc:
+            self._say(str(exc))
+            return False
+        return image.data, image.media_type
 
     # ---- the record from the form -----------------------------------------------------------
 
@@ -216,6 +284,8 @@ class PublishView(PrintsPdf, QWidget):
             if choosing else [],
             sections_left_out=[i.data(CodeRole) for i in sections if i.checkState() != Qt.CheckState.Checked],
             spotlights=[ui.spotlightList.item(i).data(SpotlightRole) for i in range(ui.spotlightList.count())],
+            cover_image=self._cover[0] if self._cover else None,
+            cover_media_type=self._cover[1] if self._cover else None,
         )
 
     def save(self) -> EditionData | None:
@@ -290,3 +360,13 @@ class PublishView(PrintsPdf, QWidget):
         edition = self.edition_from_form()
         path = path or print_file(f"newsletter-{edition.year}.pdf")
         return write_newsletter_pdf(newsletter_data(self.services, edition.year, edition), path, fonts=fonts_folder())
+
+
+PHOTO_FILTER = "Photos (*.jpg *.jpeg *.png)"
+
+
+def _photo_state(image: bytes | None, media_type: str | None) -> str:
+    if not image:
+        return "none"
+    kind = "JPEG" if media_type == "image/jpeg" else "PNG"
+    return f"a {kind} photo of {len(image) / 1024:,.0f} KB"

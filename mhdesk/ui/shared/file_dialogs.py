@@ -33,6 +33,7 @@ DATABASES = "databases"
 RETURNS = "returns"
 TEMPLATES = "templates"
 REPORTS = "reports"
+PHOTOS = "photos"
 
 # What SQLite keeps beside a database while it is open, and the copies mhdesk makes of it.
 COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")

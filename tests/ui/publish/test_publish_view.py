@@ -105,3 +105,47 @@ def test_print_preview_shows_the_edition_in_portrait(publish):
     assert preview.printer_kept.pageLayout().orientation() == QPageLayout.Orientation.Portrait
     assert "Migration Health Annual Report 2023" in pdf_text(publish.write_pdf())
     preview.close()
+
+
+def a_photo(path, colour, size=(320, 200)):
+    from PIL import Image
+
+    Image.new("RGB", size, colour).save(path)
+    return path
+
+
+def test_spotlight_and_cover_photos_are_chosen_saved_and_printed(publish, services, tmp_path):
+    publish.ui.tabs.setCurrentWidget(publish.ui.spotlightsTab)
+    publish.ui.spotlightList.setCurrentRow(0)
+    assert publish.set_spotlight_photo(a_photo(tmp_path / "clinic.png", "teal"))
+    publish.ui.spotlightCaptionEdit.setText("A mobile clinic in Dushanbe")
+    publish.ui.spotlightCaptionEdit.textEdited.emit("A mobile clinic in Dushanbe")
+    publish.ui.spotlightCreditEdit.setText("© IOM 2023")
+    publish.ui.spotlightCreditEdit.textEdited.emit("© IOM 2023")
+    assert "PNG photo" in publish.ui.spotlightPhotoState.text() and publish.ui.spotlightNoPhotoButton.isEnabled()
+    assert publish.set_cover_photo(a_photo(tmp_path / "cover.jpg", "navy", (1200, 800)))
+    assert "JPEG photo" in publish.ui.coverState.text()
+
+    fake = tmp_path / "not-a-photo.jpg"
+    fake.write_text("<html>hello</html>")
+    assert not publish.set_cover_photo(fake)  # refused, named, and the chosen cover is kept
+    assert "not-a-photo.jpg is not a JPEG or PNG image" in publish.ui.logEdit.toPlainText()
+    assert "JPEG photo" in publish.ui.coverState.text()
+
+    assert publish.save() is not None
+    saved = services.editions.get(2023)
+    article = saved.spotlights[0]
+    assert article.image == (tmp_path / "clinic.png").read_bytes() and article.media_type == "image/png"
+    assert (article.caption, article.credit) == ("A mobile clinic in Dushanbe", "© IOM 2023")
+    assert saved.cover_image == (tmp_path / "cover.jpg").read_bytes() and saved.cover_media_type == "image/jpeg"
+
+    pdf = publish.write_pdf()
+    reader = PdfReader(pdf)
+    assert any(page.images for page in reader.pages[:1])  # the cover photo on the cover page
+    assert "A mobile clinic in Dushanbe" in pdf_text(pdf) and "© IOM 2023" in pdf_text(pdf)
+
+    publish.ui.spotlightList.setCurrentRow(0)
+    assert publish.set_spotlight_photo(None) and publish.set_cover_photo(None)
+    assert publish.save() is not None
+    saved = services.editions.get(2023)
+    assert saved.spotlights[0].image is None and saved.cover_image is None
