@@ -200,3 +200,19 @@ def test_a_new_person_is_added_and_deleted_undoably(window, view, services):
     assert not any(p.family_name == "Çelik" for p in services.people.all())
     window.undo_stack.undo()
     assert services.people.get(added[0].id).email == "acelik@example.org"
+
+
+def test_a_contact_edit_after_a_grid_edit_of_the_same_person_is_saved(window, view, services):
+    """Giving someone a role bumps their version; the People tab must read them again, not refuse the edit."""
+    view.ui.gridYearCombo.setCurrentIndex(view.ui.gridYearCombo.findData(2018))
+    editor = view.edit_cell(grid_cell(view, "Albania", 2))
+    editor.find_edit.setText("calderon")
+    editor.add_button.click()
+    editor.accept()
+    view.ui.tabs.setCurrentIndex(2)
+    view.ui.peopleSearchEdit.setText("calderon")
+    panel = view.people
+    panel.select(panel.model.person(panel.model.index(0)).id)
+    view.ui.phoneEdit.setText("+43 1 000 00 00")
+    assert panel.save(), view.ui.personMessage.text()
+    assert services.people.get(panel.current.id).phone == "+43 1 000 00 00"
