@@ -66,7 +66,19 @@ def _import_file(importer, path: Path, args, several: bool) -> int:
         return EXIT_DECLINED
     summary = importer.apply(preview)
     print(str(summary) + (f" Backup: {summary.backup}." if summary.backup else ""))
+    print_findings(importer.db, summary.mission, summary.year)
     return EXIT_OK
+
+
+def print_findings(db, mission: str, year: int, out: TextIO | None = None) -> None:
+    """The indicator checks of the mission's figures for the year, as they stand after the import."""
+    from ..core.services import Services
+
+    findings = [f for f in Services(db).indicators.findings(year) if f.country == mission]
+    if findings:
+        print(f"Checks of {mission}'s {year} figures:", file=out or sys.stdout)
+        for finding in findings:
+            print(f"  {finding.severity}: {finding.indicator}: {finding.message}", file=out or sys.stdout)
 
 
 def print_plan(plan, out: TextIO | None = None) -> None:

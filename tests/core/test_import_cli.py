@@ -120,3 +120,13 @@ def test_several_files_each_in_turn_and_the_worst_exit_code(db, good, bad, tmp_p
     out = capsys.readouterr().out
     assert "TJ-2019.xlsx: import #1 applied" in out
     assert (tmp_path / "report-bad.xlsx").exists() and (tmp_path / "report-TJ-2019.xlsx").exists()
+
+
+
+def test_after_applying_the_checks_of_the_imported_figures_are_printed(db, good, capsys):
+    assert run(db, str(good), "--dry-run") == EXIT_OK
+    assert "Checks of" not in capsys.readouterr().out  # a dry run writes nothing, so nothing is checked yet
+    assert run(db, str(good), "--yes") == EXIT_OK
+    checks = capsys.readouterr().out.split("Checks of Tajikistan's 2019 figures:\n", 1)[1].splitlines()
+    # the return's project has no dates, so no project is known to run in Tajikistan in 2019
+    assert checks == ["  warning: Primary health-care consultations: no project was active in Tajikistan in 2019"]
