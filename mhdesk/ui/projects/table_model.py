@@ -158,13 +158,6 @@ class ProjectsTableModel(RecordTableModel):
         kept = [row for row in self._rows if row.id not in ids]
         self.set_rows(sorted(kept + fresh, key=attrgetter("code")))
 
-    def row_of(self, project_id: int) -> int | None:
-        """The shown row of a project, or None when it is filtered out or gone."""
-        for position, index in enumerate(self._visible):
-            if self._rows[index].id == project_id:
-                return position
-        return None
-
     def years(self) -> list[int]:
         """Every year some project runs in, for the year filter."""
         starts = [r.start.year for r in self._rows if r.start]

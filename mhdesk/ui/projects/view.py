@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QWidget
 
@@ -16,7 +16,7 @@ from ..shared.confirm import ask_destructive
 from ..shared.empty_state import EmptyState
 from ..shared.file_dialogs import REPORTS, save_file_name
 from ..shared.form_loader import load_form
-from ..shared.record_views import fit_columns
+from ..shared.record_views import fit_columns, select_records
 from ..shared.records_bus import concerns
 from ..shared.table_keys import leave_with_ctrl_tab
 from ..shared.worker import BackgroundJob
@@ -169,18 +169,7 @@ class ProjectsView(QWidget):
         return ids[0] if ids else None
 
     def select_ids(self, ids: list[int]) -> None:
-        table, selection = self.ui.tableView, QItemSelection()
-        rows = [row for row in (self.model.row_of(i) for i in ids) if row is not None]
-        last = self.model.columnCount() - 1
-        for row in rows:
-            selection.select(self.model.index(row, 0), self.model.index(row, last))
-        flags = QItemSelectionModel.SelectionFlag
-        table.selectionModel().select(selection, flags.ClearAndSelect | flags.Rows)
-        if rows:
-            table.selectionModel().setCurrentIndex(self.model.index(rows[0], 0), flags.NoUpdate)
-            table.scrollTo(self.model.index(rows[0], 0))
-
-    # ---- actions ------------------------------------------------------------------
+        select_records(self.ui.tableView, self.model, ids)
 
     def new_project(self) -> ProjectEditor:
         def save(data: ProjectData) -> None:
@@ -236,7 +225,7 @@ class ProjectsView(QWidget):
         ids = self.selected_ids()
         if not ids:
             return None
-        rows = [self.model.row_at(self.model.row_of(i)) for i in ids]
+        rows = [self.model.row_at(row) for row in self.model.rows_of(ids)]
         if len(rows) == 1:
             question = f"Delete {rows[0].code} “{rows[0].title}”?"
         else:

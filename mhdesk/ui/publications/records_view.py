@@ -9,14 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from ...core.errors import MhdeskError
 from ..shared.confirm import ask_destructive
 from ..shared.form_loader import load_form
 from ..shared.record_table import RecordTableModel
-from ..shared.record_views import copy_records, offer_years, selected_records, setup_table
+from ..shared.record_views import copy_records, offer_years, select_records, selected_records, setup_table
 from ..shared.records_bus import concerns
 from ..view_context import ViewContext
 from . import commands
@@ -91,13 +91,7 @@ class RecordsView(QWidget):
         self._selection_changed()
 
     def select_record(self, record_id: int) -> None:
-        for row in range(self.model.rowCount()):
-            if self.model.row_at(row).id == record_id:
-                self.ui.table.selectionModel().select(
-                    self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    | QItemSelectionModel.SelectionFlag.Rows)
-                self.ui.table.scrollTo(self.model.index(row, 0))
-                return
+        select_records(self.ui.table, self.model, [record_id])
 
     def selected(self) -> list:
         return selected_records(self.ui.table, self.model)

@@ -102,6 +102,16 @@ class RecordTableModel(QAbstractTableModel):
     def row_at(self, row: int):
         return self._rows[self._visible[row]]
 
+    def rows_of(self, ids) -> list[int]:
+        """The shown rows of the records with these ids, in shown order; filtered out or gone: left out."""
+        wanted, rows = set(ids), self._rows
+        return [position for position, index in enumerate(self._visible) if rows[index].id in wanted] if wanted else []
+
+    def row_of(self, record_id: int) -> int | None:
+        """The shown row of a record, or None when it is filtered out or gone."""
+        found = self.rows_of([record_id])
+        return found[0] if found else None
+
     def tsv_header(self) -> list[str]:
         return [name for name, _ in self.TSV_COLUMNS]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableView
 
@@ -62,3 +62,16 @@ def offer_years(combo: QComboBox, years: Iterable[int], chosen: int | None, all_
     index = combo.findData(chosen)
     combo.setCurrentIndex(max(index, 0))
     combo.blockSignals(False)
+
+
+def select_records(table: QTableView, model: RecordTableModel, ids) -> None:
+    """Select the shown rows of these records (by id); the first becomes current and is scrolled to."""
+    rows = model.rows_of(ids)
+    selection, last = QItemSelection(), model.columnCount() - 1
+    for row in rows:
+        selection.select(model.index(row, 0), model.index(row, last))
+    flags = QItemSelectionModel.SelectionFlag
+    table.selectionModel().select(selection, flags.ClearAndSelect | flags.Rows)
+    if rows:
+        table.selectionModel().setCurrentIndex(model.index(rows[0], 0), flags.NoUpdate)
+        table.scrollTo(model.index(rows[0], 0))
