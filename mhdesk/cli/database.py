@@ -79,9 +79,10 @@ def cmd_db_backups(args) -> int:
 
 def cmd_db_restore(args) -> int:
     from ..core.connect import open_database
-    from ..core.recovery import restore
+    from ..core.recovery import check_restorable, restore
 
     file, backup = _sqlite_file(args), Path(args.backup).expanduser().resolve()
+    check_restorable(file, backup)  # before asking: a question about a file that cannot be restored misleads
     if not args.yes and not confirmed(f"Replace the records in {file} with the backup {backup.name}? "
                                       "(the current state is backed up first) [y/N] "):
         print("Nothing was changed.")

@@ -30,7 +30,7 @@ def cmd_export_projects(args) -> int:
     from ..core.services.projects import ProjectQuery
 
     if args.output.suffix.lower() != ".xlsx":
-        raise UsageError(f"{args.output} is not an .xlsx file name; the projects export writes a workbook")
+        raise UsageError(f"{args.output} is not an .xlsx file name; the projects export writes a workbook.")
     rows = Services(open_db(args)).projects.rows(ProjectQuery(year=args.year))
     write_projects_xlsx(rows, args.output)
     print(f"Wrote {len(rows):,} project{'s' if len(rows) != 1 else ''} to {args.output}.")
@@ -55,7 +55,7 @@ def cmd_export_directory(args) -> int:
 
     kind = args.output.suffix.lower()
     if kind not in (".pdf", ".xlsx"):
-        raise UsageError(f"{args.output} is neither a .pdf nor an .xlsx file name")
+        raise UsageError(f"{args.output} is neither a .pdf nor an .xlsx file name.")
     grid = Services(open_db(args)).directory.grid(args.year)
     if not grid.people_count():
         raise MhdeskError(f"Nobody is in the directory of {args.year}; nothing was written.")
@@ -85,7 +85,7 @@ def cmd_export_indicators(args) -> int:
 
     kind = args.output.suffix.lower()
     if kind not in (".pdf", ".xlsx"):
-        raise UsageError(f"{args.output} is neither a .pdf nor an .xlsx file name")
+        raise UsageError(f"{args.output} is neither a .pdf nor an .xlsx file name.")
     report = indicator_report(Services(open_db(args)), args.year)
     if not has_figures(report):
         raise MhdeskError(f"No indicator figures are recorded for {args.year}; nothing was written.")
@@ -115,7 +115,7 @@ def cmd_export_newsletter(args) -> int:
     from ..core.services import Services
 
     if args.output.suffix.lower() != ".pdf":
-        raise UsageError(f"{args.output} is not a .pdf file name; the newsletter is printed as a PDF")
+        raise UsageError(f"{args.output} is not a .pdf file name; the newsletter is printed as a PDF.")
     data = newsletter_data(Services(open_db(args)), args.year)
     if not data.contents.rows and not data.events and not data.edition.welcome_text:
         raise MhdeskError(f"Nothing is recorded for {args.year}: no projects, events or edition texts; "

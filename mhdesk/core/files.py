@@ -12,6 +12,7 @@ is untouched and no temporary file is left behind.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
@@ -44,6 +45,8 @@ def owner_only_folder(path: str | os.PathLike) -> Path:
 def atomic_output(path: str | os.PathLike) -> Iterator[Path]:
     """Yield a temporary path beside `path` to write; on success it replaces `path`, 0600."""
     target = Path(path)
+    if not target.parent.is_dir():  # named here: mkstemp's error would name a temporary file
+        raise FileNotFoundError(errno.ENOENT, "The folder does not exist", str(target.parent))
     handle, name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix, dir=target.parent)
     os.close(handle)
     temporary = Path(name)

@@ -171,19 +171,24 @@ def backup_daily(db: Database, today: date | None = None) -> Path | None:
         return None
 
 
+def check_restorable(database_file: Path, backup: Path) -> None:
+    """Raise DatabaseError, in one sentence, when `backup` cannot be put back as `database_file`."""
+    if not backup.is_file():
+        raise DatabaseError(f"There is no backup at {backup}; nothing was changed.")
+    problems = check_file(backup)
+    if problems:
+        raise DatabaseError(f"The backup {backup} is itself damaged ({problems[0]}); nothing was changed.")
+    if backup.resolve() == Path(database_file).resolve():
+        raise DatabaseError(f"{backup} is the database itself; choose one of its backups.")
+
+
 def restore(database_file: Path, backup: Path, progress: CopyProgress | None = None) -> RestoreResult:
     """Put `backup` back as the database at `database_file` (see the module's description).
 
     The caller opens the database again afterwards, which brings an older backup's schema up to date.
     """
     database_file, backup = Path(database_file), Path(backup)
-    if not backup.is_file():
-        raise DatabaseError(f"There is no backup at {backup}; nothing was changed.")
-    problems = check_file(backup)
-    if problems:
-        raise DatabaseError(f"The backup {backup} is itself damaged ({problems[0]}); nothing was changed.")
-    if backup.resolve() == database_file.resolve():
-        raise DatabaseError(f"{backup} is the database itself; choose one of its backups.")
+    check_restorable(database_file, backup)
     source = sqlite3.connect(f"{backup.resolve().as_uri()}?immutable=1", uri=True)
     try:
         if database_file.exists() and not check_file(database_file):
