@@ -42,6 +42,8 @@ def run_app(database: str | None = None, demo: bool = False) -> int:
             window = MainWindow(user_settings(), db)
             report_first_paint(window)
             window.show()
+            if not demo_folder:
+                window.back_up_daily_later()
             # a signal that ended a start-up dialog, or came while Qt was calling our code, is not lost
             if stop.code is not None:
                 return stop.code

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ..core.connect import open_database
 from ..core.database import Database, DatabaseError
-from ..core.recovery import DamagedDatabase, backup_daily
+from ..core.recovery import DamagedDatabase
 from .recovery.damaged_dialog import offer_restore
 from .shared import file_dialogs
 
@@ -57,7 +57,6 @@ def open_or_explain(parent: QWidget | None, target, create: bool = True) -> Data
     except DatabaseError as exc:
         problem = str(exc)
     else:
-        backup_daily(database)  # the day's first open keeps a copy
         return database
     finally:
         QApplication.restoreOverrideCursor()

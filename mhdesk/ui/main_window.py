@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QMessageBox,
 from .. import __version__
 from ..core.change_watch import ChangeWatch, watch_changes
 from ..core.database import Database
+from ..core.recovery import backup_daily
 from ..core.services import Services
 from . import database_dialogs
 from .recovery.actions import install_recovery_actions
@@ -22,6 +23,7 @@ from .shared.icons import icon
 from .shared.print_actions import install_print_actions
 from .shared.records_bus import RecordsBus
 from .shared.view_place import reload_keeping_place
+from .shared.worker import BackgroundJob
 from .view_context import ViewContext
 from .views import VIEWS
 
@@ -137,6 +139,16 @@ class MainWindow(WorkbookDropTarget, QMainWindow):
         self.setWindowTitle(f"{name} — mhdesk" if database else "mhdesk")
         self._update_actions()
 
+    def back_up_daily_later(self) -> None:
+        """The day's first open of a file keeps a copy: a whole copy, so off the GUI thread once the window shows."""
+        database = self.database
+
+        def back_up() -> None:
+            if database is not None and database is self.database:
+                self.daily_backup = BackgroundJob(self, lambda _progress: backup_daily(database)).start()
+
+        QTimer.singleShot(0, back_up)
+
     def _no_database_page(self) -> QWidget:
         page = EmptyState("No database open", "Open an existing database file, or start a new empty one.", self)
         page.add_button("Open database…", self.open_database)
@@ -158,6 +170,7 @@ class MainWindow(WorkbookDropTarget, QMainWindow):
         if database is None:
             return False
         self.set_database(database)
+        self.back_up_daily_later()
         self.show_status(f"Opened {database.describe()}.")
         return True
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import sqlite3
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from recovery_helpers import add_thematic_area, damage_pages, thematic_areas
 
 from mhdesk.core.recovery import list_backups, take_backup
 from mhdesk.ui import database_dialogs
+from mhdesk.ui.main_window import MainWindow
 
 
 def answer_next_message(seen: dict, button_text: str | None = None) -> None:
@@ -124,9 +125,17 @@ def test_declining_the_restore_changes_nothing(db, qtbot):
     assert file.read_bytes() == damaged_bytes
 
 
-def test_the_first_open_of_a_day_takes_the_day_s_backup(db, tmp_path):
+def test_the_first_open_of_a_day_takes_the_day_s_backup(db, tmp_path, qtbot):
     file = db.file
     db.dispose()
-    for _ in range(2):
-        database_dialogs.open_or_explain(None, file, create=False).dispose()
+    window = MainWindow(QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    for opening in range(2):
+        window.daily_backup = None
+        assert window.switch_to(file, create=False)
+        if opening == 0:
+            assert list_backups(file) == []  # opening copies nothing: the backup waits until the window shows
+        qtbot.waitUntil(lambda: window.daily_backup is not None and not window.daily_backup.is_running,
+                        timeout=10_000)
+    window.close_database()
     assert [c.reason for c in list_backups(file)] == ["daily"]
