@@ -10,10 +10,10 @@ from .. import __version__
 from ..core.errors import DatabaseError, MhdeskError
 
 # Each group's module imports the database library only inside its handlers, so --version and --help stay fast.
-from . import bench, database, export, history, importing, listing, template
+from . import bench, database, export, history, importing, listing, rates, template
 from .common import EXIT_DECLINED, EXIT_FILE, EXIT_INPUT, EXIT_OK, Parser, UsageError
 
-COMMAND_GROUPS = (database, listing, history, template, importing, export, bench)
+COMMAND_GROUPS = (database, listing, rates, history, template, importing, export, bench)
 
 
 def build_parser() -> Parser:

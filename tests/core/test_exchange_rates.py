@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from mhdesk.core.errors import StaleRecord, ValidationFailed
-from mhdesk.core.services.exchange_rates import RateData, budgets_of
+from mhdesk.core.errors import NotFound, StaleRecord, ValidationFailed
+from mhdesk.core.services.exchange_rates import RateData, budgets_of, read_rate
 from mhdesk.core.services.project_records import ProjectData
 
 
@@ -60,3 +60,34 @@ def test_rates_are_listed_edited_against_their_version_and_deleted(services):
         rates.update(added)
     rates.delete(changed.id, changed.version)
     assert rates.list() == []
+
+
+def test_a_rate_is_read_as_typed_and_each_problem_named_by_its_field():
+    typed = read_rate(" eur", "1 Jan 2023", "1,085")
+    assert (typed.currency, typed.valid_from, typed.rate) == ("EUR", date(2023, 1, 1), Decimal("1.085"))
+    assert read_rate("€", "2023-01-01", "0.92").rate == Decimal("0.92")  # exact: no float on the way
+    with pytest.raises(ValidationFailed) as refused:
+        read_rate("XYZ", "31/02/2023", "-1")
+    assert [str(i) for i in refused.value.issues] == [
+        'Currency: "XYZ" is not an ISO 4217 currency code', 'Valid from: "31/02/2023" is not a valid date',
+        "Rate: is a number above 0"]
+    with pytest.raises(ValidationFailed, match="Rate: is a number above 0"):
+        read_rate("CHF", "2023-01-01", "0")
+    with pytest.raises(ValidationFailed, match='Rate: "about 1" is not a number'):
+        read_rate("CHF", "2023-01-01", "about 1")
+    with pytest.raises(ValidationFailed, match="Currency: is the reporting currency itself"):
+        read_rate("USD", "2023-01-01", "1")
+
+
+def test_set_replaces_the_rate_of_that_date_and_remove_takes_it_off(services):
+    rates = services.exchange_rates
+    first, before = rates.set(read_rate("EUR", "2023-01-01", "1.07"))
+    assert before is None and first.version == 1
+    changed, before = rates.set(read_rate("EUR", "2023-01-01", "1.09"))
+    assert before.rate == Decimal("1.07") and (changed.id, changed.rate, changed.version) == (first.id,
+                                                                                             Decimal("1.09"), 2)
+    assert rates.find("EUR", date(2023, 1, 1)).rate == Decimal("1.09")
+    removed = rates.remove("eur", date(2023, 1, 1))
+    assert removed.rate == Decimal("1.09") and rates.list() == [] and rates.find("EUR", date(2023, 1, 1)) is None
+    with pytest.raises(NotFound, match="No EUR rate from 2023-01-01 is recorded"):
+        rates.remove("EUR", date(2023, 1, 1))

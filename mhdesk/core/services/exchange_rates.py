@@ -23,6 +23,10 @@ from ..models import ExchangeRate
 from ..models.exchange_rates import RATE_PLACES
 from ..parsing.amounts import round_amount
 from ..parsing.currencies import currency_code
+from ..parsing.dates import parse_date
+from ..parsing.errors import ParseError
+from ..parsing.numbers import decimal_from_digits
+from ..parsing.text import clean_text
 
 DEFAULT_REPORTING_CURRENCY = "USD"
 
@@ -105,9 +109,74 @@ class RateTable:
         return round_amount(amount * self._rates[currency][position - 1]) if position else None
 
 
+def read_rate(currency: str, valid_from: str | date, rate: str | Decimal,
+              reporting_currency: str = DEFAULT_REPORTING_CURRENCY) -> RateData:
+    """A rate as a person types it: an ISO 4217 code, a date as typed anywhere in mhdesk (`1 Jan 2023`,
+    `2023-01-01`), a rate above 0 read exactly (`1.085` and `1,085` are both one and a bit: a rate is
+    never a thousand). Each problem is named by its field (ValidationFailed)."""
+    issues = []
+    code = currency_code(clean_text(currency))
+    if code is None:
+        issues.append(Issue("Currency", f'"{clean_text(currency)}" is not an ISO 4217 currency code'
+                                        if clean_text(currency) else "is required"))
+    day = None
+    try:
+        day = parse_date(valid_from)
+    except ParseError as error:
+        issues.append(Issue("Valid from", str(error) if clean_text(valid_from) else "is required"))
+    number = rate if isinstance(rate, Decimal) else _rate_number(rate)
+    if number is None:
+        issues.append(Issue("Rate", f'"{clean_text(rate)}" is not a number' if clean_text(rate) else "is required"))
+    elif number <= 0:
+        issues.append(Issue("Rate", "is a number above 0"))
+    if issues:
+        raise ValidationFailed(issues)
+    return _checked(RateData(code, day, number, reporting_currency))
+
+
+def _rate_number(text) -> Decimal | None:
+    text = clean_text(text)
+    negative = text[:1] in ("-", "−")
+    number = decimal_from_digits(text[1:] if negative else text, single_mark_is_decimal=True)
+    return -number if negative and number is not None else number
+
+
 class ExchangeRates:
     def __init__(self, db: Database):
         self._db = db
+
+    def find(self, currency: str, valid_from: date, reporting_currency: str = DEFAULT_REPORTING_CURRENCY
+             ) -> RateData | None:
+        """The rate of the pair dated exactly `valid_from`, if one is recorded."""
+        with self._db.session() as session:
+            rate = self._at(session, currency, valid_from, reporting_currency)
+            return _data(rate) if rate is not None else None
+
+    def set(self, data: RateData) -> tuple[RateData, RateData | None]:
+        """Record the rate of a currency from a date, replacing the one of that date if there is one:
+        the rate now, and the one it replaced (None when it is new)."""
+        data = _checked(data)
+        with self._db.session() as session, session.begin():
+            rate = self._at(session, data.currency, data.valid_from, data.reporting_currency)
+            before = _data(rate) if rate is not None else None
+            if rate is None:
+                rate = ExchangeRate()
+                session.add(rate)
+            _apply(rate, data)
+            session.flush()
+            return _data(rate), before
+
+    def remove(self, currency: str, valid_from: date, reporting_currency: str = DEFAULT_REPORTING_CURRENCY
+               ) -> RateData:
+        """Take the rate of a currency from a date off the table; the rate removed."""
+        code = currency_code(currency or "") or currency
+        with self._db.session() as session, session.begin():
+            rate = self._at(session, code, valid_from, reporting_currency)
+            if rate is None:
+                raise NotFound(f"No {code} rate from {valid_from.isoformat()} is recorded.")
+            removed = _data(rate)
+            session.delete(rate)
+            return removed
 
     def list(self, currency: str | None = None) -> list[RateData]:
         statement = select(ExchangeRate).order_by(ExchangeRate.reporting_currency, ExchangeRate.currency,
@@ -154,6 +223,12 @@ class ExchangeRates:
                 raise StaleRecord("The rate was changed elsewhere since it was read.")
             session.delete(rate)
 
+    @staticmethod
+    def _at(session, currency: str, valid_from: date, reporting_currency: str) -> ExchangeRate | None:
+        return session.scalar(select(ExchangeRate).where(
+            ExchangeRate.currency == currency, ExchangeRate.reporting_currency == reporting_currency,
+            ExchangeRate.valid_from == valid_from))
+
     def table(self, reporting_currency: str = DEFAULT_REPORTING_CURRENCY) -> RateTable:
         with self._db.session() as session:
             rows = session.execute(select(ExchangeRate.currency, ExchangeRate.valid_from, ExchangeRate.rate)
@@ -177,16 +252,13 @@ class ExchangeRates:
         """Each budget at the rate valid at its project's start, rounded to the cent by the money rule."""
         total = BudgetTotal(reporting_currency)
         missing: dict[tuple[str, date | None], list[str]] = {}
+        rates = self.table(reporting_currency)  # read once: a register has thousands of budgets
         for budget in budgets:
-            rate = None
-            if budget.currency == reporting_currency:
-                rate = Decimal(1)
-            elif budget.start is not None:
-                rate = self.rate_on(budget.currency, budget.start, reporting_currency)
-            if rate is None:
+            converted = rates.convert(budget.amount, budget.currency, budget.start)
+            if converted is None:
                 missing.setdefault((budget.currency, budget.start), []).append(budget.code)
                 continue
-            total.amount += round_amount(budget.amount * rate)
+            total.amount += round_amount(converted)
             total.counted.append(budget.code)
         total.missing = [MissingRate(currency, on, tuple(codes)) for (currency, on), codes in missing.items()]
         return total
