@@ -1,23 +1,57 @@
-"""`mhdesk history CODE`: who changed a project, when, and what, by edits, imports and rollbacks."""
+"""`mhdesk history`: who changed a record, when, and what, by edits, imports and rollbacks.
+
+A project by its code (`mhdesk history MA.0467`); a person, an event, a publication or an indicator cell by an
+option (`--person "Qurbonova, Rukhshona"`, `--event 12`, `--publication 3`,
+`--indicator PHC_CONSULT --country Serbia --year 2023`).
+"""
 
 from __future__ import annotations
 
-from .common import EXIT_OK, open_db
+from .common import EXIT_OK, UsageError, open_db
+
+CELL_OPTIONS = ("indicator", "country", "year")
 
 
 def register(commands) -> None:
     """Add the sub-command to the `mhdesk` parser."""
-    history = commands.add_parser("history", help="who changed a project, when, and what (imports and edits)")
-    history.add_argument("code", metavar="CODE", help="a project code, e.g. MA.0467")
+    history = commands.add_parser("history", help="who changed a record, when, and what (imports and edits)")
+    history.add_argument("code", metavar="CODE", nargs="?", help="a project code, e.g. MA.0467")
+    history.add_argument("--person", metavar="NAME", help='a person by "Family, Given" (or the family name alone)')
+    history.add_argument("--event", metavar="ID", type=int, help="an event by its number")
+    history.add_argument("--publication", metavar="ID", type=int, help="a publication by its number")
+    history.add_argument("--indicator", metavar="CODE", help="an indicator cell: the indicator's code, with "
+                                                             "--country and --year")
+    history.add_argument("--country", metavar="C", help="the indicator cell's country")
+    history.add_argument("--year", metavar="Y", type=int, help="the indicator cell's year")
     history.set_defaults(handler=cmd_history)
 
 
 def cmd_history(args) -> int:
     from ..core.services import Services
 
-    entries = Services(open_db(args)).project_history.of(args.code.strip())
+    asked = [name for name in ("code", "person", "event", "publication") if getattr(args, name) is not None]
+    cell = [name for name in CELL_OPTIONS if getattr(args, name) is not None]
+    if cell and len(cell) != len(CELL_OPTIONS):
+        raise UsageError("An indicator cell is named by --indicator, --country and --year together.")
+    if len(asked) + bool(cell) != 1:
+        raise UsageError("Name one record: a project CODE, or --person, --event, --publication, or "
+                         "--indicator with --country and --year.")
+    services = Services(open_db(args))
+    history = services.record_history
+    if args.code is not None:
+        code = args.code.strip()
+        entries, name = services.project_history.of(code), code
+    elif args.person is not None:
+        entries, name = history.of_person_named(args.person), args.person.strip()
+    elif args.event is not None:
+        entries, name = history.of_event(args.event), f"event #{args.event}"
+    elif args.publication is not None:
+        entries, name = history.of_publication(args.publication), f"publication #{args.publication}"
+    else:
+        entries = history.of_indicator_cell(args.indicator.strip(), args.country.strip(), args.year)
+        name = f"{args.indicator.strip()} in {args.country.strip()} {args.year}"
     if not entries:
-        print(f"Nothing is on record about changes to {args.code.strip()}.")
+        print(f"Nothing is on record about changes to {name}.")
     for entry in entries:
         print(f"{entry.at:%Y-%m-%d %H:%M:%S} UTC  {entry.who}  {entry.label} {entry.describe()}")
         for field, before, after in entry.changes:

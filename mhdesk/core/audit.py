@@ -1,8 +1,8 @@
 """The audit trail: every change of a record written beside it, in the same transaction.
 
 Who: the OS login on SQLite (a file belongs to one laptop), the database login on PostgreSQL (one login per
-coordinator, even when its sessions act as the office's shared role). When: UTC. What: [field, before, after] as text, so the history still reads after the schema
-or the vocabulary changes.
+coordinator, even when its sessions act as the office's shared role). When: UTC. What: [field, before, after]
+as text, so the history still reads after the schema or the vocabulary changes.
 """
 
 from __future__ import annotations
@@ -13,14 +13,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from sqlalchemy import or_, select, text
+from sqlalchemy import Connection, or_, select, text
 from sqlalchemy.orm import Session
 
 from .models import AuditEntry
 
 
-def who(session: Session) -> str:
-    if session.get_bind().dialect.name == "postgresql":
+def who(session: Session | Connection) -> str:
+    dialect = session.dialect if isinstance(session, Connection) else session.get_bind().dialect
+    if dialect.name == "postgresql":
         return session.scalar(text("SELECT session_user"))  # the login, even when it acts as the office role
     try:
         return getpass.getuser()
@@ -36,7 +37,11 @@ def record(session: Session, *, entity: str, entity_id: int, label: str, action:
         return
     session.add(AuditEntry(at=datetime.now(timezone.utc).replace(tzinfo=None), who=who(session), entity=entity,
                            entity_id=entity_id, label=label, action=action, source=source, import_id=import_id,
-                           changes_json=json.dumps(changes, ensure_ascii=False)))
+                           changes_json=changes_json(changes)))
+
+
+def changes_json(changes: Iterable[Sequence[str]]) -> str:
+    return json.dumps([list(change) for change in changes], ensure_ascii=False)
 
 
 @dataclass(frozen=True)
@@ -56,9 +61,10 @@ class HistoryEntry:
         return f"{verb} {how}" + (f" (import #{self.import_id})" if self.import_id else "")
 
 
-def history(session: Session, entity: str, *, entity_id: int | None = None, label: str | None = None
-            ) -> list[HistoryEntry]:
-    """The entries of a record by its id or what it was called, oldest first."""
+def history(session: Session, entity: str | tuple[str, ...], *, entity_id: int | None = None,
+            label: str | None = None) -> list[HistoryEntry]:
+    """The entries of a record (of one entity or several kept under its id) by its id or what it was called,
+    oldest first."""
     if entity_id is None and label is None:
         return []
     named = []
@@ -66,7 +72,12 @@ def history(session: Session, entity: str, *, entity_id: int | None = None, labe
         named.append(AuditEntry.entity_id == entity_id)
     if label is not None:
         named.append(AuditEntry.label == label)
-    rows = session.scalars(select(AuditEntry).where(AuditEntry.entity == entity, or_(*named))
-                           .order_by(AuditEntry.at, AuditEntry.id))
+    entities = (entity,) if isinstance(entity, str) else entity
+    return entries_where(session, AuditEntry.entity.in_(entities), or_(*named))
+
+
+def entries_where(session: Session, *conditions) -> list[HistoryEntry]:
+    """The entries meeting every condition (on `AuditEntry`), oldest first."""
+    rows = session.scalars(select(AuditEntry).where(*conditions).order_by(AuditEntry.at, AuditEntry.id))
     return [HistoryEntry(row.at, row.who, row.label, row.action, row.source, row.import_id,
                          [tuple(change) for change in json.loads(row.changes_json)]) for row in rows]

@@ -32,6 +32,12 @@ class Services:
         return ProjectHistory(self.db)
 
     @cached_property
+    def record_history(self):
+        from .record_history import RecordHistory
+
+        return RecordHistory(self.db)
+
+    @cached_property
     def directory(self):
         from .directory import DirectoryService
 

@@ -15,6 +15,7 @@ from ..errors import MhdeskError, NotFound, StaleRecord
 from ..models import Country, DirectoryRole, Person, ProgrammeArea
 from ..models.directory import printed_name
 from ..models.reference import is_mission
+from .row_audit import record_rows, row_of
 
 HEAD = "head"  # the cell of a mission's COM, HOO or OIC
 REGIONAL = "regional"  # the band of regional roles above the countries
@@ -253,6 +254,7 @@ class DirectoryService:
                       for r in roles]
             session.add_all(copies)
             session.flush()
+            record_rows(session, "directory_role", [(None, row_of(c)) for c in copies])
             return [c.id for c in copies]
 
     def remove_roles(self, ids: list[int], *, untouched: bool = True) -> None:
@@ -262,6 +264,7 @@ class DirectoryService:
             edited = [r for r in found if untouched and r.version != 1]
             if edited or len(found) != len(set(ids)):
                 raise StaleRecord("Some of these roles were changed since; nothing was removed.")
+            record_rows(session, "directory_role", [(row_of(r), None) for r in found])
             session.execute(delete(DirectoryRole).where(DirectoryRole.id.in_(ids)))
 
     # ---- internals -------------------------------------------------------------------
@@ -316,6 +319,7 @@ class DirectoryService:
         if missing:
             raise NotFound("A person of this cell no longer exists; the cell is shown again as it is now.")
         left = list(current)
+        audited = []  # (before, role): what the audit trail records once the cell is written
         for position, entry in enumerate(entries):
             kept = next((r for r in left if r.id == entry.role_id), None) or next(
                 (r for r in left if r.person_id == entry.person_id and r.role == entry.role
@@ -323,6 +327,7 @@ class DirectoryService:
             if kept is not None:
                 left.remove(kept)
                 if kept.position != position:
+                    audited.append((row_of(kept), kept))
                     kept.position = position
                 continue
             role = DirectoryRole(person_id=entry.person_id, country_id=country_id, year=key.year, role=entry.role,
@@ -331,6 +336,10 @@ class DirectoryService:
             if entry.role_id is not None and session.get(DirectoryRole, entry.role_id) is None:
                 role.id = entry.role_id
             session.add(role)
+            audited.append((None, role))
+        removed = [row_of(role) for role in left]
         for role in left:
             session.delete(role)
         session.flush()
+        record_rows(session, "directory_role", [*((before, row_of(role)) for before, role in audited),
+                                                *((before, None) for before in removed)])

@@ -18,6 +18,7 @@ from ..errors import Issue, NotFound, StaleRecord, ValidationFailed
 from ..indicators.exact import from_stored, to_stored
 from ..indicators.findings import DEFAULT_FACTOR, Finding, value_problem
 from ..models import Country, Indicator, IndicatorValue
+from .row_audit import record_rows, row_of
 
 Part = tuple[str, str]  # (sex, age group); ("", "") is the total
 TOTAL: Part = ("", "")
@@ -86,18 +87,25 @@ class IndicatorCells:
             self._rows(indicator.id, country_id, cell.year).with_for_update())}
         if {part: row.version for part, row in rows.items()} != cell.versions:
             raise StaleRecord(f"{where} was changed elsewhere since it was read; reload it and try again.")
+        audited = []  # (before, row) for the audit trail, once written
         for part, value in stored.items():
             row = rows.get(part)
             if row is None:
-                session.add(IndicatorValue(indicator_id=indicator.id, country_id=country_id, year=cell.year,
-                                           project_id=None, sex=part[0], age_group=part[1], value=value))
+                row = IndicatorValue(indicator_id=indicator.id, country_id=country_id, year=cell.year,
+                                     project_id=None, sex=part[0], age_group=part[1], value=value)
+                session.add(row)
+                audited.append((None, row))
             elif row.value != value:
+                audited.append((row_of(row), row))
                 row.value = value  # the version goes up with the UPDATE
                 row.source_import_id, row.source_cell = None, None
+        removed = [row_of(row) for part, row in rows.items() if part not in stored]
         for part, row in rows.items():
             if part not in stored:
                 session.delete(row)
         session.flush()
+        record_rows(session, "indicator_value", [*((before, row_of(row)) for before, row in audited),
+                                                 *((before, None) for before in removed)])
 
     @staticmethod
     def _rows(indicator_id: int, country_id: int, year: int):

@@ -14,6 +14,7 @@ from ..mail import mail_address
 from ..models import DirectoryRole, Person
 from ..models.directory import printed_name
 from ..parsing import ParseError, clean_text, parse_email
+from .row_audit import record_rows, row_of
 
 FIELDS = ("family_name", "given_name", "title", "email", "phone", "notes")
 
@@ -117,6 +118,7 @@ class PeopleService:
                 person.id = data.id  # an undone delete comes back under its old id
             session.add(person)
             session.flush()
+            record_rows(session, "person", [(None, row_of(person))])
             return _data(person)
 
     def update(self, data: PersonData) -> PersonData:
@@ -131,9 +133,11 @@ class PeopleService:
                         raise NotFound(f"{data.printed_name} no longer exists.")
                     if data.version is not None and person.version != data.version:
                         raise StaleRecord(stale)
+                    before = row_of(person)
                     for name in FIELDS:
                         setattr(person, name, getattr(data, name))
                     session.flush()
+                    record_rows(session, "person", [(before, row_of(person))])
                     count = session.scalar(select(func.count()).where(DirectoryRole.person_id == person.id))
                     return _data(person, count)
             except StaleDataError as exc:
@@ -154,5 +158,6 @@ class PeopleService:
                                   f"{'s' if len(held) != 1 else ''} ({listed}); remove them from the directory "
                                   "first.")
             snapshot = _data(person)
+            record_rows(session, "person", [(row_of(person), None)])
             session.delete(person)
             return snapshot

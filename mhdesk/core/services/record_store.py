@@ -1,7 +1,8 @@
 """Versioned writes of a flat record (an event, a publication): create, update if unchanged since read, delete.
 
 Each record kind gives its model, a label for messages, and how to copy its plain data onto the row and
-back; an update over a copy read before someone else's change is refused, never written over it.
+back; an update over a copy read before someone else's change is refused, never written over it. Each write
+is on the audit trail (`row_audit`), in the same transaction.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..database import Database
 from ..errors import NotFound, StaleRecord
+from .row_audit import record_rows, row_of
 
 Data = TypeVar("Data")
 
@@ -23,6 +25,7 @@ class RecordStore(Generic[Data]):
                  apply: Callable[[Session, object, Data], None], check: Callable[[Data], None]):
         self._db, self._model, self._label = db, model, label
         self._to_data, self._apply, self._check = to_data, apply, check
+        self._table = model.__tablename__  # its audit trail's entity
 
     def get(self, record_id: int) -> Data:
         with self._db.session() as session:
@@ -37,6 +40,7 @@ class RecordStore(Generic[Data]):
             self._apply(session, record, data)
             session.add(record)
             session.flush()
+            record_rows(session, self._table, [(None, row_of(record))])
             return self._to_data(record)
 
     def update(self, data: Data) -> Data:
@@ -49,8 +53,10 @@ class RecordStore(Generic[Data]):
                     record = self._find(session, data.id)
                     if data.version is not None and record.version != data.version:
                         raise StaleRecord(stale)
+                    before = row_of(record)
                     self._apply(session, record, data)
                     session.flush()
+                    record_rows(session, self._table, [(before, row_of(record))])
                     return self._to_data(record)
             except StaleDataError as exc:
                 raise StaleRecord(stale) from exc
@@ -62,6 +68,7 @@ class RecordStore(Generic[Data]):
             if version is not None and record.version != version:
                 raise StaleRecord(f"The {self._label} was changed elsewhere; reload it and try again.")
             snapshot = self._to_data(record)
+            record_rows(session, self._table, [(row_of(record), None)])
             session.delete(record)
             return snapshot
 

@@ -35,6 +35,7 @@ from ...models import Donor, ImportRecord, Project
 from ...models.ownership import bump_versions, owner_key, owner_table
 from ...services.project_history import record_project_change
 from ...services.projects import apply_data, to_data
+from ...services.row_audit import record_import
 from ..bulk import (
     DATA_COLUMNS,
     SOURCED,
@@ -135,6 +136,7 @@ class _Writer:
         self._projects()
         for entity in WRITE_ORDER:
             self._table(entity, befores.get(entity, {}))
+        record_import(self.conn, self.import_id)  # the audit trail of the rows just written
 
     def _check_versions(self) -> dict[str, dict[int, tuple]]:
         """Whole rows before the import, once every planned version is confirmed unchanged."""

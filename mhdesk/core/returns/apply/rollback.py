@@ -22,6 +22,7 @@ from ...models.ownership import bump_versions, owner_key, owner_table, owners_of
 from ...models.projects import project_donor
 from ...services.project_history import record_project_change
 from ...services.projects import apply_data, to_data
+from ...services.row_audit import record_rollback
 from ..bulk import TABLES, column_names, delete_rows, insert_rows, project_from_json, row_from_json, update_rows
 from ..plan.context import WRITE_ORDER
 from ..plan.model import ADD, CHANGE, REMOVE
@@ -72,6 +73,7 @@ def rollback_import(db: Database, import_id: int) -> RollbackSummary:
         conflicts += _referred_to_since(conn, changes)
         if conflicts:
             raise RollbackRefused(import_id, conflicts)
+        record_rollback(conn, import_id)  # the audit trail of its rows, while they still hold the import's state
         for entity in reversed(WRITE_ORDER):  # what refers to others first: values before their new projects
             _undo_rows(conn, entity, changes[entity])
         _undo_projects(session, changes["project"], import_id)

@@ -1,0 +1,64 @@
+"""The history of a person, an event, a publication or an indicator cell: read by their History panels and
+`mhdesk history` (a project's is `ProjectHistory`)."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, or_, select
+
+from .. import audit
+from ..database import Database
+from ..errors import NotFound
+from ..models import AuditEntry, Country, Event, Indicator, Person, Publication
+from .row_audit import ROLE_ENTITY, indicator_cell_label, person_label
+
+PERSON = ("person", ROLE_ENTITY)  # a person's own fields and the roles they held
+
+
+class RecordHistory:
+    def __init__(self, db: Database):
+        self._db = db
+
+    def of_person(self, person_id: int) -> list[audit.HistoryEntry]:
+        """Their details and the roles they took up and left, oldest first."""
+        with self._db.session() as session:
+            return audit.history(session, PERSON, entity_id=person_id)
+
+    def of_person_named(self, name: str) -> list[audit.HistoryEntry]:
+        """By `Family, Given` (or the family name alone), in any case: everyone of that name, deleted since or not."""
+        family, _, given = (part.strip() for part in name.partition(","))
+        wanted = person_label(family, given or None).casefold()
+        with self._db.session() as session:
+            ids = [person_id for person_id, *names in session.execute(
+                select(Person.id, Person.family_name, Person.given_name)
+                .where(func.lower(Person.family_name) == family.lower()))
+                if person_label(*names).casefold() == wanted]
+            entries = audit.entries_where(session, AuditEntry.entity.in_(PERSON), or_(
+                AuditEntry.entity_id.in_(ids), func.lower(AuditEntry.label) == wanted))
+        if not entries and not ids:
+            raise NotFound(f'Nobody called "{name.strip()}" is on record, nor any change of someone so called.')
+        return entries
+
+    def of_event(self, event_id: int) -> list[audit.HistoryEntry]:
+        return self._of("event", Event, event_id)
+
+    def of_publication(self, publication_id: int) -> list[audit.HistoryEntry]:
+        return self._of("publication", Publication, publication_id)
+
+    def of_indicator_cell(self, indicator_code: str, country: str, year: int) -> list[audit.HistoryEntry]:
+        """Every value of the cell: its total, its parts and those of single projects."""
+        with self._db.session() as session:
+            code = session.scalar(select(Indicator.code).where(func.lower(Indicator.code) == indicator_code.lower()))
+            name = session.scalar(select(Country.name).where(func.lower(Country.name) == country.lower()))
+            if code is None:
+                raise NotFound(f'"{indicator_code}" is not an indicator of the catalogue.')
+            if name is None:
+                raise NotFound(f'"{country}" is not a known country.')
+            return audit.history(session, "indicator_value", label=indicator_cell_label(code, name, year))
+
+    def _of(self, entity: str, model, record_id: int) -> list[audit.HistoryEntry]:
+        with self._db.session() as session:
+            entries = audit.history(session, entity, entity_id=record_id)
+            if not entries and session.get(model, record_id) is None:
+                raise NotFound(f"No {entity} #{record_id} is on record, nor any change of one.")
+            return entries
+
