@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
@@ -187,11 +187,13 @@ class ExchangeRates:
             return [_data(r) for r in session.scalars(statement)]
 
     def add(self, data: RateData) -> RateData:
-        data = _checked(data)
+        data = replace(_checked(data), version=None)
         with self._db.session() as session:
             try:
                 with session.begin():
                     rate = ExchangeRate()
+                    if data.id is not None and session.get(ExchangeRate, data.id) is None:
+                        rate.id = data.id  # an undone removal comes back under its old id
                     _apply(rate, data)
                     session.add(rate)
                     session.flush()

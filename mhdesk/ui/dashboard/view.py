@@ -64,7 +64,7 @@ class DashboardView(QWidget):
         self._records_changed("all")
 
     def _records_changed(self, what: str) -> None:
-        if concerns(what, "indicators", "projects"):
+        if concerns(what, "indicators", "projects", "rates"):
             self._stale = True
             if self.isVisible() and self.charts:
                 self.redraw()

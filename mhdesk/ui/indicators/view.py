@@ -1,5 +1,5 @@
 """The Indicators view (forms/indicators/view.ui): the year's grid edited like a spreadsheet, the flat list
-of values with where each came from, and which missions reported what.
+of values with where each came from, which missions reported what, and the exchange rates of budgets.
 
 File > Print prints the indicator report, the very PDF `mhdesk export indicators` writes.
 """
@@ -27,12 +27,13 @@ from ..shared.worker import BackgroundJob
 from ..view_context import ViewContext
 from .completeness_panel import CompletenessPanel
 from .grid_panel import GridPanel
+from .rates_panel import RatesPanel
 from .table_model import Column, IndicatorFilter, IndicatorsTableModel
 
 COLUMN_SAMPLES = {Column.COUNTRY: "Bosnia and Herzegovina", Column.YEAR: "2023", Column.PROJECT: "MA.0000",
                   Column.SEX: "Female", Column.AGE: "Age group", Column.VALUE: "1,000,000"}
 RECENT_YEARS = 5  # years offered even without values, so that a missing year can be seen to be missing
-GRID_TAB, VALUES_TAB, COMPLETENESS_TAB = range(3)
+GRID_TAB, VALUES_TAB, COMPLETENESS_TAB, RATES_TAB = range(4)
 
 
 class IndicatorsView(PrintsPdf, QWidget):
@@ -67,6 +68,8 @@ class IndicatorsView(PrintsPdf, QWidget):
             lambda *_: self.selection_changed.emit(len(selected_records(self.ui.tableView, self.model))))
         self.grid = GridPanel(self.ui, self._services, context.undo_stack, self._announce, context.show_status, self)
         self.completeness = CompletenessPanel(self.ui, self._services, context.show_status, self)
+        self.rates = RatesPanel(context, self)
+        self.ui.tabs.addTab(self.rates, "Exchange &rates")
         self.ui.gridYearCombo.currentIndexChanged.connect(lambda *_: self._load_grid())
         self.ui.subregionCombo.currentIndexChanged.connect(lambda *_: self._load_grid())
         context.bus.changed.connect(self._records_changed)
@@ -138,6 +141,7 @@ class IndicatorsView(PrintsPdf, QWidget):
     def reload(self) -> None:
         """Read every value again, keeping the filters. A hundred thousand values take a second or two to
         read, so they are read on the database thread; a reload asked meanwhile runs once after it."""
+        self.rates.refresh()
         if self._loading is not None:
             self._load_again = True
             return

@@ -100,6 +100,8 @@ class ProjectsView(QWidget):
         if concerns(what, "projects"):
             self._full_reload_pending = True
             self._schedule_reload(self.current_id())
+        elif what == "rates":  # budgets sort by their value at the rates now on record
+            self.model.set_rates(self._context.services.exchange_rates.table())
 
     def _schedule_reload(self, focus_id: int | None) -> None:
         self._pending_focus = focus_id

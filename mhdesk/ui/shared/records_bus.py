@@ -9,7 +9,7 @@ class RecordsBus(QObject):
     """An import, a rollback or another view changed records: views reload what they show.
 
     `changed` carries what changed ("projects", "indicators", "directory",
-    "events", "returns"), or "all".
+    "events", "returns", "rates"), or "all".
     """
 
     changed = Signal(str)
