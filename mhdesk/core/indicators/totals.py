@@ -1,12 +1,8 @@
-"""Regional totals by each indicator's rules, added up by the database.
+"""Regional totals by each indicator's rules, from each country's figure (a *cell*, see `models.indicator_cells`).
 
-A country's figure for an indicator and year (a *cell*) is its own value without a
-project, or where it has none the sum of its projects' values; each of those is the
-stated total, or where only parts were given, the sum of the parts (sex x age parts,
-else sex parts, else age-group parts). Across countries a total adds the cells up
-(`over_countries` 'sum') or takes the largest ('max'); across years it adds the yearly
-totals ('sum', consultations) or takes the latest year that has figures ('latest',
-facilities, which are not new each year).
+Across countries a total adds the cells up (`over_countries` 'sum') or takes the largest ('max');
+across years it adds the yearly totals ('sum', consultations) or takes the latest year that has
+figures ('latest', facilities, which are not new each year).
 """
 
 from __future__ import annotations
@@ -15,13 +11,13 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..models import IndicatorValue
+from ..models.indicator_cells import figures_of, indicator_cell, indicator_cell_stale
 from .exact import from_stored
 
-VALUES = IndicatorValue.__table__
+CELLS, STALE = indicator_cell, indicator_cell_stale
 
 
 @dataclass(frozen=True)
@@ -54,35 +50,21 @@ class Total:
 
 
 def cell_values(session: Session, years: Collection[int]) -> dict[tuple[int, int, int], int]:
-    """{(year, indicator id, country id): the country's figure as stored}, for the given years."""
-    v = VALUES.c
-    nothing = v.sex == ""
-    no_age = v.age_group == ""
-    stated = func.sum(case((and_(nothing, no_age), v.value)))
-    both = func.sum(case((and_(v.sex != "", v.age_group != ""), v.value)))
-    by_sex = func.sum(case((and_(v.sex != "", no_age), v.value)))
-    by_age = func.sum(case((and_(nothing, v.age_group != ""), v.value)))
-    # One row per (year, indicator, country, project), read in index order from the covering index.
-    per_project = (
-        select(v.year, v.indicator_id, v.country_id, (v.project_id.is_(None)).label("own"),
-               func.coalesce(stated, both, by_sex, by_age).label("figure"))
-        .where(v.year.in_(sorted(years)))
-        .group_by(v.year, v.indicator_id, v.country_id, v.project_id)
-        .subquery()
-    )
-    p = per_project.c
-    statement = (select(p.year, p.indicator_id, p.country_id, p.own, func.sum(p.figure))
-                 .group_by(p.year, p.indicator_id, p.country_id, p.own))
-    cells: dict[tuple[int, int, int], int] = {}
-    own: set[tuple[int, int, int]] = set()
-    for year, indicator_id, country_id, is_own, figure in session.execute(statement):
-        key = (year, indicator_id, country_id)
-        if is_own:
-            cells[key] = int(figure)
-            own.add(key)
-        elif key not in own:
-            cells[key] = int(figure)
-    return cells
+    """{(year, indicator id, country id): the country's figure as stored}, for the given years.
+
+    Read from the cells kept beside the values; a cell still named stale (written in this transaction,
+    or by a writer that bypassed the upkeep) is added up from its values instead."""
+    years = sorted(years)
+    cells, stale = CELLS.c, STALE.c
+    found = {(year, indicator_id, country_id): figure for year, indicator_id, country_id, figure in session.execute(
+        select(cells.year, cells.indicator_id, cells.country_id, cells.figure).where(cells.year.in_(years)))}
+    outdated = set(session.execute(select(stale.year, stale.indicator_id, stale.country_id).distinct()
+                                   .where(stale.year.in_(years))).all())
+    if outdated:
+        for key in outdated:
+            found.pop(tuple(key), None)
+        found.update((row[:3], row[3]) for row in figures_of(session.connection(), outdated))
+    return found
 
 
 def yearly_totals(cells: dict[tuple[int, int, int], int], rules: Iterable[Rule], year: int) -> list[Total]:

@@ -1,12 +1,14 @@
 """The ORM model; importing this package registers every table on `Base.metadata`."""
 
-from sqlalchemy import event
+from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session
 
 from .audit import AuditEntry, SchemaRequirement
 from .base import Base, Money
+from .cell_upkeep import forget_writes, note_write, refresh_before_commit
 from .directory import ROLES, DirectoryRole, Person
 from .exchange_rates import ExchangeRate
+from .indicator_cells import indicator_cell, indicator_cell_stale  # noqa: F401 - registers the cell tables
 from .indicators import AGE_GROUPS, SEXES, IndicatorValue
 from .ownership import bump_owners_of_statement, bump_versions_once, forget_bumped
 from .projects import STATUSES, Achievement, Photo, Project, ProjectDonor, Testimony
@@ -35,3 +37,8 @@ __all__ = [
 event.listen(Session, "before_flush", bump_versions_once)
 event.listen(Session, "do_orm_execute", bump_owners_of_statement)
 event.listen(Session, "after_transaction_end", forget_bumped)
+
+# On every engine, so that the cells commit with the values however they were written (see indicator_cells).
+event.listen(Engine, "before_cursor_execute", note_write)
+event.listen(Engine, "commit", refresh_before_commit)
+event.listen(Engine, "rollback", forget_writes)
