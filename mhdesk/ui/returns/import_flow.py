@@ -9,6 +9,9 @@ it on the database thread, again with Cancel. One job runs at a time. After
 an import the other workbooks are read again, since their plans were made
 against the records as they were, and every view reloads (`bus.announce`).
 The core guarantees that a cancelled or failed step writes nothing.
+
+Once applied, the indicator checks of the mission's figures (what `mhdesk import` prints) are shown in the
+review; choosing one opens the Indicators grid at its cell.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from ...core.database import Database
 from ...core.returns.apply.applier import ImportBlocked, ImportCancelled, ImportSummary, StalePlan
 from ...core.returns.importer import ImportPreview, ReturnImporter
 from ...core.returns.problems import ReturnFileError
+from ...core.services import Services
 from ..shared import file_dialogs
 from ..shared.records_bus import RecordsBus
 from ..shared.worker import BackgroundJob, Cancelled, Progress
@@ -57,9 +61,13 @@ def choose_returns(parent: QWidget, database: Path | None = None) -> list[Path]:
 class ImportFlow(QObject):
     closed = Signal()  # the review dialog was closed and no job is left running
 
-    def __init__(self, parent: QWidget, database: Database, bus: RecordsBus, show_status: Callable[[str], None]):
+    def __init__(self, parent: QWidget, database: Database, bus: RecordsBus, show_status: Callable[[str], None],
+                 navigate: Callable[..., object] | None = None):
         super().__init__(parent)
         self.importer = ReturnImporter(database)
+        self.services = Services(database)
+        # the window's way to a view at some records (`navigate("indicators", year=..., ...)`)
+        self.navigate = navigate or getattr(parent, "navigate", None)
         self.database_file = database.file
         self.bus, self.show_status = bus, show_status
         self.files: list[ReturnFile] = []
@@ -72,6 +80,7 @@ class ImportFlow(QObject):
         self.dialog.report_requested.connect(self.write_report)
         self.dialog.read_again_requested.connect(self.read_again)
         self.dialog.files_dropped.connect(self.add_files)
+        self.dialog.finding_requested.connect(self.show_finding)
         self.dialog.finished.connect(self._dialog_closed)
 
     @property
@@ -150,16 +159,26 @@ class ImportFlow(QObject):
         self._mark(index, APPLYING)
         label = f"Importing {file.title}…"
 
-        def work(progress: Progress) -> ImportSummary:
-            return _cancellable(lambda: self.importer.apply(preview, progress=_reporting(progress, label)))
+        def work(progress: Progress) -> tuple[ImportSummary, list]:
+            summary = _cancellable(lambda: self.importer.apply(preview, progress=_reporting(progress, label)))
+            return summary, self._findings(summary)
 
-        self._start(work, "Importing returns", label, lambda summary: self._applied(index, summary),
+        self._start(work, "Importing returns", label, lambda applied: self._applied(index, *applied),
                     lambda exc: self._not_applied(index, exc),
                     lambda: self._apply_cancelled(index))
 
-    def _applied(self, index: int, summary: ImportSummary) -> None:
+    def _findings(self, summary: ImportSummary) -> list:
+        """The checks of the mission's figures of the year as they stand after the import (the import is
+        written by then: a check that fails says so in the log, never undoes the import)."""
+        try:
+            return [f for f in self.services.indicators.findings(summary.year) if f.country == summary.mission]
+        except Exception:  # noqa: BLE001 - the import stands whatever the checks do
+            log.exception("Checking the figures of %s %s failed", summary.mission, summary.year)
+            return []
+
+    def _applied(self, index: int, summary: ImportSummary, findings: list) -> None:
         file = self.files[index]
-        file.summary = summary
+        file.summary, file.findings = summary, findings
         self._mark(index, APPLIED)
         self.show_status(applied_message(summary))
         self.bus.announce("all")
@@ -185,6 +204,15 @@ class ImportFlow(QObject):
     def _apply_cancelled(self, index: int) -> None:
         self.files[index].note = "The import was cancelled; nothing was written."
         self._mark(index, READY)
+
+    def show_finding(self, finding) -> None:
+        """The Indicators grid of the finding's year at its cell; the review closes when nothing is left in it
+        to apply or read, else it stays open beside the grid."""
+        if self.navigate is None:
+            return
+        if self.job is None and not any(f.can_apply or f.state in (WAITING, READING) for f in self.files):
+            self.dialog.accept()
+        self.navigate("indicators", year=finding.year, indicator=finding.indicator_code, country=finding.country)
 
     # ---- the other buttons -----------------------------------------------------------
 

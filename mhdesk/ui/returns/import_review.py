@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from html import escape
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 
@@ -21,7 +21,18 @@ from ..shared.empty_state import EmptyState
 from ..shared.form_loader import load_form
 from .plan_icons import status_icon
 from .plan_view import PlanView
-from .return_files import APPLIED, APPLYING, NOT_READ, READY, SKIPPED, UNREADABLE, WAITING, ReturnFile
+from .return_files import (
+    APPLIED,
+    APPLYING,
+    NOT_READ,
+    READY,
+    SKIPPED,
+    UNREADABLE,
+    WAITING,
+    ReturnFile,
+    finding_line,
+    findings_heading,
+)
 from .workbook_drops import WorkbookDropTarget
 
 NOTICE_STYLE = """
@@ -47,6 +58,7 @@ class ImportReviewDialog(WorkbookDropTarget, QDialog):
     report_requested = Signal(int)
     read_again_requested = Signal(int)
     files_dropped = Signal(list)  # of Path: more workbooks dropped on the dialog
+    finding_requested = Signal(object)  # a Finding of an applied return, to be shown at its cell
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -65,6 +77,9 @@ class ImportReviewDialog(WorkbookDropTarget, QDialog):
         self.ui.skipButton.clicked.connect(lambda: self._ask(self.skip_requested))
         self.ui.reportButton.clicked.connect(lambda: self._ask(self.report_requested))
         self.ui.closeButton.clicked.connect(self.reject)
+        self.ui.showFindingButton.clicked.connect(self._ask_finding)
+        self.ui.findingsList.itemActivated.connect(lambda _item: self._ask_finding())
+        self._shown_findings = None  # the findings list the panel holds
         QShortcut(QKeySequence.StandardKey.Find, self, self.plan_view.focus_search)
         self.setAcceptDrops(True)
 
@@ -123,6 +138,7 @@ class ImportReviewDialog(WorkbookDropTarget, QDialog):
         ui.countsLabel.setText(counts_table(file) if file.preview else "")
         ui.countsLabel.setVisible(file.preview is not None)
         self._show_notice(*_notice(file))
+        self._show_findings(file)
         if file.preview is not None:
             if file.preview is not self._shown_preview:
                 self.plan_view.set_plan(file.preview.plan)
@@ -148,6 +164,36 @@ class ImportReviewDialog(WorkbookDropTarget, QDialog):
         label.setProperty("tone", tone)
         label.style().unpolish(label)
         label.style().polish(label)
+
+    def _show_findings(self, file: ReturnFile) -> None:
+        """Once a return is applied: the checks of the mission's figures, each one a way to its cell."""
+        shown = file.state == APPLIED and file.summary is not None and file.findings is not None
+        self.ui.findingsPanel.setVisible(shown)
+        if not shown or file.findings is self._shown_findings:
+            return
+        self._shown_findings = file.findings
+        self.ui.findingsHeading.setText(findings_heading(file.summary, file.findings))
+        found = self.ui.findingsList
+        found.clear()
+        for finding in file.findings:
+            item = QListWidgetItem(finding_line(finding), found)
+            item.setData(Qt.ItemDataRole.UserRole, finding)
+        found.setVisible(bool(file.findings))
+        self.ui.showFindingButton.setVisible(bool(file.findings))
+        if file.findings:
+            found.setCurrentRow(0)
+
+    def _ask_finding(self) -> None:
+        item = self.ui.findingsList.currentItem()
+        if item is not None:
+            self.finding_requested.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    def findings_text(self) -> list[str]:
+        """The heading and each finding as shown (empty while none are shown)."""
+        if self.ui.findingsPanel.isHidden():
+            return []
+        found = self.ui.findingsList
+        return [self.ui.findingsHeading.text(), *(found.item(i).text() for i in range(found.count()))]
 
     def notice_text(self) -> str:
         return self.ui.noticeLabel.text() if self.ui.noticeLabel.isVisible() else ""

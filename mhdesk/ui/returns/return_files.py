@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData
 
-from ...core.returns.apply.applier import ImportSummary
-from ...core.returns.importer import ImportPreview
+if TYPE_CHECKING:  # the import machinery loads when a return is first read, not with the window
+    from ...core.indicators.findings import Finding
+    from ...core.returns.apply.applier import ImportSummary
+    from ...core.returns.importer import ImportPreview
 
 WAITING = "waiting"  # to be read
 READING = "reading"
@@ -32,6 +35,7 @@ class ReturnFile:
     state: str = WAITING
     preview: ImportPreview | None = None
     summary: ImportSummary | None = None
+    findings: list[Finding] | None = None  # once applied: the indicator checks of the mission's figures
     note: str = ""  # one sentence about the last thing that happened to it
 
     @property
@@ -89,6 +93,22 @@ def applied_message(summary: ImportSummary) -> str:
     if summary.nothing_to_change:
         return f"{title}: nothing to change"
     return f"{title}: {changes_text(summary.added, summary.changed, summary.removed)}"
+
+
+def findings_heading(summary: ImportSummary, findings: list[Finding]) -> str:
+    """What the checks of the imported figures found, as `mhdesk import` says it after applying."""
+    figures = f"{summary.mission}'s {summary.year} figures"
+    if not findings:
+        return f"The checks of {figures} found nothing to look at."
+    errors = sum(1 for f in findings if f.severity == "error")
+    counts = ", ".join(part for part in (_plural(errors, "error") if errors else "",
+                                         _plural(len(findings) - errors, "warning") if len(findings) > errors
+                                         else "") if part)
+    return f"The checks of {figures} found {counts}: choose one to see its cell in the Indicators grid."
+
+
+def finding_line(finding: Finding) -> str:
+    return f"{finding.severity}: {finding.indicator}: {finding.message}"
 
 
 def changes_text(added: int, changed: int, removed: int) -> str:
