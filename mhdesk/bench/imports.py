@@ -1,15 +1,21 @@
-"""Benchmark of the mission-return import: dry run + apply against a bare openpyxl read of the same file.
+"""Benchmark of the mission-return import: dry run + apply against the floor of the same work.
 
 Generated returns carry 10,000 and 100,000 indicator rows (a total and its
 female/male and children/adults parts per indicator, country and project, so
 that every key is unique and every sum agrees). Each is imported into a
 fresh SQLite file in a temporary folder.
+
+The floor is what no import of that file can avoid, measured in the same run on the same file:
+python-calamine reading every value of every sheet, then plain `sqlite3.executemany` of the Indicators
+rows, in one transaction, into a fresh file holding `indicator_value` as the schema defines it (its
+columns, constraints and indexes, copied from the migrated database, so the floor follows the schema).
 """
 
 from __future__ import annotations
 
 import gc
 import resource
+import sqlite3
 import sys
 import tempfile
 import time
@@ -25,7 +31,7 @@ COUNTRIES = ("Albania", "Armenia", "Azerbaijan", "Belarus", "Bosnia and Herzegov
              "Kosovo (UNSCR 1244)", "Kyrgyzstan", "Montenegro", "North Macedonia", "Republic of Moldova", "Serbia",
              "Tajikistan", "Türkiye", "Turkmenistan", "Ukraine", "Uzbekistan")
 PARTS = (("", ""), ("female", ""), ("male", ""), ("", "children"), ("", "adults"))  # a total, then its parts
-TARGET_RATIO, TARGET_10K_SECONDS, TARGET_PEAK_MB = 1.0, 0.5, 300
+TARGET_RATIO, TARGET_10K_SECONDS, TARGET_PEAK_MB = 2.0, 0.5, 300
 # Each case runs several times and keeps its best: on a shared two-core machine the noise of one
 # run (disk waits, other processes) is as large as the small case itself.
 REPEATS = 3
@@ -36,7 +42,8 @@ class ImportTiming:
     rows: int
     dry_run: float
     apply: float
-    openpyxl_read: float
+    floor_read: float  # python-calamine reading every value of every sheet
+    floor_write: float  # sqlite3.executemany of the Indicators rows into indicator_value
     added: int
 
     @property
@@ -44,8 +51,12 @@ class ImportTiming:
         return self.dry_run + self.apply
 
     @property
+    def floor(self) -> float:
+        return self.floor_read + self.floor_write
+
+    @property
     def ratio(self) -> float:
-        return self.total / self.openpyxl_read
+        return self.total / self.floor
 
     @property
     def rows_per_second(self) -> float:
@@ -91,17 +102,49 @@ def write_return(path: Path, rows: int, indicator_codes: Sequence[str]) -> Path:
     return path
 
 
-def openpyxl_read(path: Path) -> float:
-    """Seconds to read every value of every sheet with openpyxl in read-only mode."""
-    from openpyxl import load_workbook
+def floor_read(path: Path) -> tuple[float, list[list]]:
+    """Seconds for python-calamine to read every value of every sheet, and the Indicators rows it read."""
+    from python_calamine import CalamineWorkbook
 
     start = time.perf_counter()
-    book = load_workbook(path, read_only=True, data_only=True)
-    for sheet in book.worksheets:
-        for _ in sheet.iter_rows(values_only=True):
-            pass
+    book = CalamineWorkbook.from_path(str(path))
+    sheets = {name: book.get_sheet_by_name(name).to_python(skip_empty_area=False) for name in book.sheet_names}
+    seconds = time.perf_counter() - start
     book.close()
-    return time.perf_counter() - start
+    return seconds, sheets[layout.INDICATORS.name][1:]
+
+
+def indicator_value_schema(db) -> list[str]:
+    """The CREATE statements of the indicator_value table and its indexes, as migrated in `db` (SQLite).
+    Triggers are left out: what they write elsewhere is part of the import's cost, not of these rows."""
+    with db.session() as session:
+        return list(session.connection().exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE tbl_name = 'indicator_value' AND type IN ('table', 'index') "
+            "AND sql IS NOT NULL ORDER BY type DESC").scalars())  # the table before its indexes
+
+
+def floor_write(folder: Path, schema: list[str], rows: list[list], attempt: int) -> float:
+    """Seconds to executemany the Indicators rows into indicator_value in a fresh file, in one transaction.
+    Names become ids through dictionaries, as the rows the import writes hold ids."""
+    ids: dict[object, int] = {}
+    data = [(ids.setdefault(name, len(ids) + 1), ids.setdefault(country, len(ids) + 1), int(year),
+             ids.setdefault(project, len(ids) + 1) if project else None, sex, age, int(value), note or None, 1, 1,
+             f"Indicators!{index}:{index}")
+            for index, (name, value, country, project, sex, age, year, note) in enumerate(rows, start=2)]
+    path = folder / f"floor-{len(rows)}-{attempt}.sqlite"
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        for statement in schema:
+            conn.execute(statement)
+        start = time.perf_counter()
+        conn.execute("BEGIN")
+        conn.executemany("INSERT INTO indicator_value (indicator_id, country_id, year, project_id, sex, age_group, "
+                         "value, note, version, source_import_id, source_cell) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         data)
+        conn.execute("COMMIT")
+        return time.perf_counter() - start
+    finally:
+        conn.close()
 
 
 def time_import(folder: Path, rows: int, attempt: int = 0) -> ImportTiming:
@@ -126,7 +169,10 @@ def time_import(folder: Path, rows: int, attempt: int = 0) -> ImportTiming:
         summary = importer.apply(preview)
         applied = time.perf_counter()
         del preview
-        return ImportTiming(rows, planned - start, applied - planned, openpyxl_read(path), summary.added)
+        gc.collect()
+        read, values = floor_read(path)
+        write = floor_write(folder, indicator_value_schema(db), values, attempt)
+        return ImportTiming(rows, planned - start, applied - planned, read, write, summary.added)
     finally:
         db.dispose()
 
@@ -137,26 +183,29 @@ def peak_memory_mb() -> float:
 
 
 def best_of(folder: Path, rows: int, repeats: int) -> ImportTiming:
-    """The fastest of `repeats` imports, against the fastest openpyxl read: the least disturbed runs."""
+    """The fastest of `repeats` imports, against the fastest floor read and write: the least disturbed runs."""
     runs = [time_import(folder, rows, attempt) for attempt in range(repeats)]
     best = min(runs, key=lambda run: run.total)
-    return replace(best, openpyxl_read=min(run.openpyxl_read for run in runs))
+    return replace(best, floor_read=min(run.floor_read for run in runs),
+                   floor_write=min(run.floor_write for run in runs))
 
 
 def run_import_bench(sizes: Sequence[int] = (10_000, 100_000), out: TextIO | None = None) -> list[ImportTiming]:
     out = out or sys.stdout
-    print("Import of a generated mission return: dry run + apply into a fresh SQLite file,\n"
-          f"against a bare openpyxl read-only pass over the same file (best of {REPEATS} runs each).", file=out)
-    print(f"{'rows':>8}  {'dry run':>8}  {'apply':>8}  {'total':>8}  {'openpyxl':>8}  {'ratio':>6}  {'rows/s':>9}",
-          file=out)
+    print("Import of a generated mission return: dry run + apply into a fresh SQLite file, against its floor\n"
+          "(python-calamine reading every value + sqlite3.executemany of the Indicators rows into indicator_value,\n"
+          f"same file, same run; best of {REPEATS} runs each).", file=out)
+    print(f"{'rows':>8}  {'dry run':>8}  {'apply':>8}  {'total':>8}  {'read':>8}  {'write':>8}  {'floor':>8}  "
+          f"{'ratio':>6}  {'rows/s':>9}", file=out)
     timings = []
     with tempfile.TemporaryDirectory(prefix="mhdesk-bench-") as folder:
         time_import(Path(folder), 100)  # warm-up: modules loaded and statements compiled once, as in the app
         for rows in sizes:
             t = best_of(Path(folder), rows, REPEATS)
             timings.append(t)
-            print(f"{t.rows:>8}  {t.dry_run:>7.2f}s  {t.apply:>7.2f}s  {t.total:>7.2f}s  {t.openpyxl_read:>7.2f}s  "
-                  f"{t.ratio:>6.2f}  {t.rows_per_second:>9,.0f}", file=out, flush=True)
+            print(f"{t.rows:>8}  {t.dry_run:>7.2f}s  {t.apply:>7.2f}s  {t.total:>7.2f}s  {t.floor_read:>7.2f}s  "
+                  f"{t.floor_write:>7.2f}s  {t.floor:>7.2f}s  {t.ratio:>6.2f}  {t.rows_per_second:>9,.0f}",
+                  file=out, flush=True)
     _verdicts(timings, out)
     return timings
 
@@ -168,8 +217,8 @@ def _verdicts(timings: list[ImportTiming], out: TextIO) -> None:
         print(f"10k rows in {small.total:.2f} s (target < {TARGET_10K_SECONDS} s): "
               f"{'met' if small.total < TARGET_10K_SECONDS else 'missed'}", file=out)
     if large:
-        print(f"ratio at 100k {large.ratio:.2f} (target <= {TARGET_RATIO}): "
-              f"{'met' if large.ratio <= TARGET_RATIO else 'missed'}", file=out)
+        print(f"ratio to the floor at 100k {large.ratio:.2f} (target < {TARGET_RATIO:g}): "
+              f"{'met' if large.ratio < TARGET_RATIO else 'missed'}", file=out)
     if small and large:
         growth = large.total / small.total
         verdict = "linear" if growth <= 10 * 1.3 else "worse than linear"

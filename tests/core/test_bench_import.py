@@ -11,6 +11,7 @@ def test_import_bench_prints_timings_and_verdicts():
     out = io.StringIO()
     (timing,) = run_import_bench((500,), out)
     assert timing.rows == 500 and timing.added > 500  # the values and their projects
-    assert timing.dry_run > 0 and timing.apply > 0 and timing.openpyxl_read > 0
+    assert timing.dry_run > 0 and timing.apply > 0 and timing.floor_read > 0 and timing.floor_write > 0
+    assert timing.ratio == timing.total / (timing.floor_read + timing.floor_write)
     text = out.getvalue()
-    assert "openpyxl" in text and "peak memory" in text
+    assert "python-calamine" in text and "executemany" in text and "peak memory" in text
