@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
@@ -11,11 +12,9 @@ from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QMessageBox,
 from .. import __version__
 from ..core.change_watch import ChangeWatch, watch_changes
 from ..core.database import Database
-from ..core.recovery import backup_daily
 from ..core.services import Services
 from . import database_dialogs
 from .recovery.actions import install_recovery_actions
-from .returns.import_flow import ImportFlow, choose_returns
 from .returns.workbook_drops import WorkbookDropTarget
 from .shared.empty_state import EmptyState
 from .shared.form_loader import load_form
@@ -25,7 +24,11 @@ from .shared.records_bus import RecordsBus
 from .shared.view_place import reload_keeping_place
 from .shared.worker import BackgroundJob
 from .view_context import ViewContext
-from .views import VIEWS
+from .view_stack import LazyViews
+from .views import VIEWS, ViewSpec
+
+if TYPE_CHECKING:
+    from .returns.import_flow import ImportFlow
 
 # How often the window asks whether the database was changed elsewhere (also whenever it gets focus).
 CHANGE_CHECK_MS = 3000
@@ -48,7 +51,8 @@ class MainWindow(WorkbookDropTarget, QMainWindow):
         self.database: Database | None = None
         self.undo_stack = QUndoStack(self)
         self.records_bus = RecordsBus(self)
-        self.views: dict[str, QWidget] = {}
+        self._context: ViewContext | None = None
+        self.views = LazyViews(self.ui.viewStack, self._create_view)  # each built when first shown
         self.import_flow: ImportFlow | None = None  # the review of returns being imported, while open
         self.template_dialog: QWidget | None = None
         self._change_watch: ChangeWatch = ChangeWatch()
@@ -78,8 +82,11 @@ class MainWindow(WorkbookDropTarget, QMainWindow):
             action.triggered.connect(lambda _=False, key=spec.key: self.show_view(key))
             self.ui.menuView.addAction(action)
         self._view_actions = group.actions()
+        # the remembered place is chosen before any view exists, so that only it is built
+        keys = [spec.key for spec in VIEWS]
+        last = self.settings.value("window/view", keys[0])
+        self.ui.navList.setCurrentRow(keys.index(last) if last in keys else 0)
         self.ui.navList.currentRowChanged.connect(self._view_chosen)
-        self.ui.navList.setCurrentRow(0)
 
     def show_view(self, key: str) -> QWidget:
         self.ui.navList.setCurrentRow([spec.key for spec in VIEWS].index(key))
@@ -102,7 +109,7 @@ class MainWindow(WorkbookDropTarget, QMainWindow):
     def _view_chosen(self, row: int) -> None:
         if row < 0:
             return
-        self.ui.viewStack.setCurrentIndex(row)
+        self.ui.viewStack.setCurrentWidget(self.views[VIEWS[row].key])
         self._view_actions[row].setChecked(True)
         self._update_actions()
 
@@ -112,26 +119,15 @@ class MainWindow(WorkbookDropTarget, QMainWindow):
         """Show `database` (or none): every view is built again over it; the old one is closed."""
         self.undo_stack.clear()  # the history belongs to the database it changed
         self._save_view_settings()
-        for widget in self.views.values():
-            self.ui.viewStack.removeWidget(widget)
-            widget.deleteLater()
-        self.views.clear()
         previous, self.database = self.database, database
         self._change_watch.close()
         if previous is not None and previous is not database:
             previous.dispose()
         self._change_watch = watch_changes(database) if database else ChangeWatch()
-        context = (ViewContext(Services(database), self.undo_stack, self.show_status, self.records_bus, self,
-                               navigate=self.navigate) if database else None)
-        for spec in VIEWS:
-            view = spec.create(context) if context else self._no_database_page()
-            self.ui.viewStack.addWidget(view)
-            self.views[spec.key] = view
-            if hasattr(view, "selection_changed"):
-                view.selection_changed.connect(self._update_actions)
-            if hasattr(view, "restore_settings"):
-                view.restore_settings(self.settings)
-        self.ui.viewStack.setCurrentIndex(max(self.ui.navList.currentRow(), 0))
+        self._context = (ViewContext(Services(database), self.undo_stack, self.show_status, self.records_bus, self,
+                                     navigate=self.navigate) if database else None)
+        self.views.reset(self._create_view)
+        self._view_chosen(max(self.ui.navList.currentRow(), 0))  # builds the view shown; the others wait
         described = database.describe() if database else "No database open"
         self._database_label.setText(f"Database: {described}" if database else described)
         self._database_label.setToolTip(described)
@@ -139,11 +135,21 @@ class MainWindow(WorkbookDropTarget, QMainWindow):
         self.setWindowTitle(f"{name} — mhdesk" if database else "mhdesk")
         self._update_actions()
 
+    def _create_view(self, spec: ViewSpec) -> QWidget:
+        view = spec.create(self._context) if self._context else self._no_database_page()
+        if hasattr(view, "selection_changed"):
+            view.selection_changed.connect(self._update_actions)
+        if hasattr(view, "restore_settings"):
+            view.restore_settings(self.settings)
+        return view
+
     def back_up_daily_later(self) -> None:
         """The day's first open of a file keeps a copy: a whole copy, so off the GUI thread once the window shows."""
         database = self.database
 
         def back_up() -> None:
+            from ..core.recovery import backup_daily
+
             if database is not None and database is self.database:
                 self.daily_backup = BackgroundJob(self, lambda _progress: backup_daily(database)).start()
 
@@ -192,7 +198,7 @@ class MainWindow(WorkbookDropTarget, QMainWindow):
 
     def reload_views(self) -> None:
         """Every view reads its records again, keeping the selection and the scroll position."""
-        for view in self.views.values():
+        for view in self.views.built().values():  # a view not built yet reads its records when it is
             reload_keeping_place(view)
 
     def _reload_by_hand(self) -> None:
@@ -243,7 +249,7 @@ class MainWindow(WorkbookDropTarget, QMainWindow):
         return handler() if handler else None
 
     def _call_projects(self, method: str):
-        view = self.views.get("projects")
+        view = self.views["projects"]
         handler = getattr(view, method, None)
         if handler is None:
             return None
@@ -252,15 +258,15 @@ class MainWindow(WorkbookDropTarget, QMainWindow):
 
     def _update_actions(self, *_args) -> None:
         ui, view = self.ui, self.current_view()
-        projects = self.views.get("projects")
-        on_projects = view is not None and view is projects and hasattr(view, "selected_ids")
+        on_projects = self.current_key() == "projects" and hasattr(view, "selected_ids")
         selected = len(view.selected_ids()) if on_projects else 0
-        ui.actionNewProject.setEnabled(hasattr(projects, "new_project"))
+        # the projects view offers its actions whenever a database is open, built yet or not
+        ui.actionNewProject.setEnabled(self.database is not None)
         for action in (ui.actionEditProject, ui.actionDuplicateProject, ui.actionDeleteProject):
             action.setEnabled(selected > 0)
         ui.actionImportReturns.setEnabled(self.database is not None)
         ui.actionNewReturnTemplate.setEnabled(self.database is not None)
-        ui.actionExportProjects.setEnabled(hasattr(projects, "export_projects"))
+        ui.actionExportProjects.setEnabled(self.database is not None)
         ui.actionCopy.setEnabled(hasattr(view, "copy_selection"))
         ui.actionFind.setEnabled(hasattr(view, "focus_search"))
 
@@ -270,10 +276,15 @@ class MainWindow(WorkbookDropTarget, QMainWindow):
         """Review and import returns (asking which when `paths` is None); files join an open review."""
         if self.database is None:
             return None
-        paths = choose_returns(self, self._database_file()) if paths is None else paths
+        if paths is None:
+            from .returns.import_flow import choose_returns
+
+            paths = choose_returns(self, self._database_file())
         if not paths:
             return None
         if self.import_flow is None:
+            from .returns.import_flow import ImportFlow
+
             self.import_flow = ImportFlow(self, self.database, self.records_bus, self.show_status)
             self.import_flow.closed.connect(self._import_closed)
         self.import_flow.add_files(paths)
@@ -325,9 +336,6 @@ class MainWindow(WorkbookDropTarget, QMainWindow):
         splitter = settings.value("window/splitter")
         if splitter is None or not self.ui.splitter.restoreState(splitter):
             self.ui.splitter.setSizes([170, 1110])
-        keys = [spec.key for spec in VIEWS]
-        last = settings.value("window/view", keys[0])
-        self.show_view(last if last in keys else keys[0])
 
     def save_settings(self) -> None:
         settings = self.settings
@@ -339,7 +347,7 @@ class MainWindow(WorkbookDropTarget, QMainWindow):
         settings.sync()
 
     def _save_view_settings(self) -> None:
-        for view in self.views.values():
+        for view in self.views.built().values():
             if hasattr(view, "save_settings"):
                 view.save_settings(self.settings)
 

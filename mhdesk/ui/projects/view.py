@@ -9,7 +9,6 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QWidget
 
 from ...core.errors import MhdeskError, NotFound, StaleRecord
-from ...core.exports.projects_xlsx import write_projects_xlsx
 from ...core.services.project_records import ProjectData
 from ..shared.clipboard import projects_tsv
 from ..shared.confirm import ask_destructive
@@ -61,7 +60,8 @@ class ProjectsView(QWidget):
         self._no_match.add_button("Show all projects", self.clear_filters)
         self.ui.contentStack.addWidget(self._no_match)
         self.filters = ProjectFilterBar(self.ui.searchEdit, self.ui.yearCombo, self.ui.countryCombo,
-                                        self.ui.areaCombo, self.ui.statusCombo, self._catalog, self)
+                                        self.ui.areaCombo, self.ui.statusCombo, self._catalog, self,
+                                        only_label=self.ui.onlyLabel)
         self.filters.changed.connect(self._apply_filter)
 
         # Reloads are coalesced: a multi-project undo asks once per project, the table reloads once.
@@ -142,11 +142,14 @@ class ProjectsView(QWidget):
         page = self._empty if total == 0 else self._no_match if shown == 0 else self.ui.tableView
         self.ui.contentStack.setCurrentWidget(page)
 
-    def show_records(self, year: int | None = None, codes: list[str] | None = None) -> list[int]:
-        """The projects of `year` with those of `codes` selected (what a Dashboard bar counts); their ids."""
+    def show_records(self, year: int | None = None, codes: list[str] | None = None, what: str = "") -> list[int]:
+        """Exactly the projects of `codes` active in `year` (what a Dashboard bar counts, described by `what`),
+        selected; their ids."""
         self.filters.clear()
         if year is not None:
             self.filters.year.setCurrentIndex(max(self.filters.year.findData(year), 0))
+        if codes is not None:
+            self.filters.show_only(codes, what)
         wanted = set(codes or ())
         ids = [row.id for row in self.model.all_rows() if row.code in wanted]
         self.select_ids(ids)
@@ -270,7 +273,13 @@ class ProjectsView(QWidget):
         path = Path(path) if Path(path).suffix.lower() == ".xlsx" else Path(path).with_suffix(".xlsx")
         rows = [self.model.row_at(position) for position in range(self.model.rowCount())]
         count = f"{len(rows):,} project{'s' if len(rows) != 1 else ''}"
-        return (BackgroundJob(self.window(), lambda progress: write_projects_xlsx(rows, path),
+
+        def write(_progress) -> Path:
+            from ...core.exports.projects_xlsx import write_projects_xlsx  # openpyxl: not before it is needed
+
+            return write_projects_xlsx(rows, path)
+
+        return (BackgroundJob(self.window(), write,
                               title="Export projects", label=f"Writing {count} to {path.name}…",
                               cancellable=False, database=False)
                 .on_success(lambda written: self._context.show_status(f"Exported {count} to {written}."))
