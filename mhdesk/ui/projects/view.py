@@ -15,6 +15,7 @@ from ..shared.confirm import ask_destructive
 from ..shared.empty_state import EmptyState
 from ..shared.file_dialogs import REPORTS, save_file_name
 from ..shared.form_loader import load_form
+from ..shared.history_dialog import HistoryDialog, open_history
 from ..shared.record_views import fit_columns, select_records
 from ..shared.records_bus import concerns
 from ..shared.table_keys import leave_with_ctrl_tab
@@ -25,7 +26,6 @@ from .commands import ProjectStore
 from .conflict_dialog import ProjectConflictDialog
 from .editor import ProjectEditor
 from .filters import ProjectFilterBar
-from .history_dialog import ProjectHistoryDialog
 from .table_model import Column, ProjectFilter, ProjectIdRole, ProjectsTableModel
 
 # Starting widths, from a typical value of each column; Title takes what is left.
@@ -325,7 +325,7 @@ class ProjectsView(QWidget):
             QDialog.done(editor, QDialog.DialogCode.Accepted)  # the base class: no second save, no question
         self._context.show_status(status)
 
-    def show_history(self) -> ProjectHistoryDialog | None:
+    def show_history(self) -> HistoryDialog | None:
         """The selected project's changes: who, when, by an edit, an import or a rollback, field by field."""
         project_id = self.current_id()
         if project_id is None:
@@ -336,10 +336,7 @@ class ProjectsView(QWidget):
         except MhdeskError as exc:
             self._show_failure(str(exc))
             return None
-        dialog = ProjectHistoryDialog(code, entries, self.window())
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return open_history(self, code, entries)
 
     def _show_failure(self, message: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, "Projects", message, QMessageBox.StandardButton.Ok,

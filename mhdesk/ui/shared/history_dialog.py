@@ -1,0 +1,51 @@
+"""The History panel of one record (a project, a person, an event, a publication, an indicator cell): who changed
+it when, by an edit, an import or a rollback, field by field; and the History… action that opens it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QTreeWidgetItem, QWidget
+
+from ...core.audit import HistoryEntry
+from .form_loader import load_form
+
+
+class HistoryDialog(QDialog):
+    def __init__(self, name: str, entries: list[HistoryEntry], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ui = load_form(self, "shared/history.ui")
+        self.setWindowTitle(f"History of {name}")
+        self.ui.buttonBox.rejected.connect(self.reject)
+        count = len(entries)
+        self.ui.summaryLabel.setText(f"{count} change{'s' if count != 1 else ''} on record for {name}, newest first."
+                                     if entries else f"No change to {name} is on record yet.")
+        tree = self.ui.entriesTree
+        for entry in reversed(entries):
+            item = QTreeWidgetItem([f"{entry.at:%Y-%m-%d %H:%M:%S}", entry.who, entry.describe()])
+            for field, before, after in entry.changes:
+                item.addChild(QTreeWidgetItem([field, before or "(empty)", after or "(empty)"]))
+            tree.addTopLevelItem(item)
+        if tree.topLevelItemCount():
+            tree.topLevelItem(0).setExpanded(True)
+        tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        tree.header().setStretchLastSection(True)
+
+
+def add_history_action(table: QAbstractItemView, show: Callable[[], object]) -> QAction:
+    """History… (Ctrl+H) on a table and in its context menu, as on the projects table."""
+    action = QAction("&History…", table, shortcut=QKeySequence("Ctrl+H"),
+                     shortcutContext=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    action.triggered.connect(lambda: show())
+    table.addAction(action)
+    table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    return action
+
+
+def open_history(parent: QWidget, name: str, entries: list[HistoryEntry]) -> HistoryDialog:
+    dialog = HistoryDialog(name, entries, parent.window())
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
