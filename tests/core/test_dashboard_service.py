@@ -8,6 +8,7 @@ from decimal import Decimal
 from mhdesk.core.services.exchange_rates import RateData
 from mhdesk.core.services.indicator_cells import TOTAL, CellValues
 from mhdesk.core.services.project_records import ProjectData
+from mhdesk.core.services.projects import ProjectQuery
 
 
 def project(services, code, *, area=None, donors=(), themes=(), budget=None, currency=None, start=date(2023, 1, 1),
@@ -61,3 +62,10 @@ def test_budgets_by_donor_convert_at_the_start_rate_and_name_a_missing_rate(serv
         ("European Union", Decimal("160000.00"), ("MA.0001", "MA.0002")), ("UNAIDS", Decimal("5000.00"),
                                                                            ("MA.0004",))]
     assert [str(m) for m in budgets.missing] == ["no CHF rate on 2023-03-01 for MA.0003"]  # never counted as 0
+
+
+def test_the_projects_of_each_bar_are_exactly_those_a_query_by_their_codes_lists(demo, services):
+    for group in services.dashboard.by_thematic_area(2017) + services.dashboard.by_programme_area(2017):
+        rows = services.projects.rows(ProjectQuery(year=2017, codes=frozenset(group.codes)))
+        assert sorted(r.code for r in rows) == sorted(group.codes) and len(rows) == group.count
+    assert services.projects.rows(ProjectQuery(codes=frozenset())) == []

@@ -37,10 +37,14 @@ class ProjectQuery:
     country: str | None = None
     programme_area: str | None = None
     status: str | None = None
+    codes: frozenset[str] | None = None  # only these projects (those a Dashboard bar counts)
 
     def narrow(self, rows: Sequence[ProjectRow], kept: Iterable[int]) -> list[int]:
         """The indexes of `kept` whose rows match; one tight pass per criterion, for a hundred thousand rows."""
         kept = list(kept)
+        if self.codes is not None:
+            codes = self.codes
+            kept = [i for i in kept if rows[i].code in codes]
         if self.status:
             kept = [i for i in kept if rows[i].status == self.status]
         if self.programme_area:

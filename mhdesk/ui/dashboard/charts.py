@@ -2,7 +2,7 @@
 
 A chart keeps what it draws as plain data (`bars`, `points`), so that tests read the chart as a person
 reads it, not its pixels. A click on a bar says which record group it counts (`bar_clicked` with the
-bar's key); each chart saves itself as PNG or SVG and copies itself to the clipboard as an image.
+bar, whose key names the records); each chart saves itself as PNG or SVG and copies itself to the clipboard as an image.
 """
 
 from __future__ import annotations
@@ -91,7 +91,7 @@ class Chart(QWidget):
 class BarChart(Chart):
     """Horizontal bars, one per label, the first at the top; clicking a bar emits its key."""
 
-    bar_clicked = Signal(object)
+    bar_clicked = Signal(object)  # the Bar: its label names it, its key says what it counts
 
     def __init__(self, title: str, parent: QWidget | None = None):
         super().__init__(title, parent)
@@ -146,7 +146,7 @@ class BarChart(Chart):
             self.click_bar(i)
 
     def click_bar(self, i: int) -> None:
-        self.bar_clicked.emit(self.bars[i].key)
+        self.bar_clicked.emit(self.bars[i])
 
 
 class LineChart(Chart):

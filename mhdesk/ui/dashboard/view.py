@@ -98,7 +98,7 @@ class DashboardView(QWidget):
             self.charts[key] = chart
         self.charts["country"].bar_clicked.connect(self._country_clicked)
         for key in ("area", "theme", "donor"):
-            self.charts[key].bar_clicked.connect(self._projects_clicked)
+            self.charts[key].bar_clicked.connect(lambda bar, key=key: self._projects_clicked(key, bar))
 
     def _chart_buttons(self, key: str, chart) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -146,7 +146,8 @@ class DashboardView(QWidget):
 
         dashboard, year = self._services.dashboard, self.year()
         self.charts["area"].set_title(f"Projects active in {year} by programme area")
-        self.charts["area"].set_bars([Bar(g.label, Decimal(g.count), g.codes) for g in dashboard.by_programme_area(year)])
+        self.charts["area"].set_bars([Bar(g.label, Decimal(g.count), g.codes)
+                                      for g in dashboard.by_programme_area(year)])
         self.charts["theme"].set_title(f"Projects active in {year} by thematic area")
         self.charts["theme"].set_bars([Bar(g.label, Decimal(g.count), g.codes)
                                        for g in dashboard.by_thematic_area(year)])
@@ -166,8 +167,8 @@ class DashboardView(QWidget):
         if navigate is not None:
             navigate(key, **filters)
 
-    def _country_clicked(self, key) -> None:
-        code, country = key
+    def _country_clicked(self, bar) -> None:
+        code, country = bar.key
         self._navigate("indicators", year=self.year(), indicator=code, country=country)
 
     def _tile_clicked(self, code: str) -> None:
@@ -175,8 +176,13 @@ class DashboardView(QWidget):
         if index >= 0:
             self.ui.indicatorCombo.setCurrentIndex(index)
 
-    def _projects_clicked(self, codes) -> None:
-        self._navigate("projects", year=self.year(), codes=list(codes))
+    def _projects_clicked(self, chart: str, bar) -> None:
+        """The Projects view narrowed to exactly the projects the bar counts, saying which bar they are."""
+        label, year = bar.label, self.year()
+        what = {"area": f"active in {year} in the programme area {label}",
+                "theme": f"active in {year} in the thematic area {label}",
+                "donor": f"active in {year} funded by {label} whose budgets the chart counts"}[chart]
+        self._navigate("projects", year=year, codes=list(bar.key), what=what)
 
     # ---- saving and copying ----------------------------------------------------------------------
 

@@ -58,6 +58,7 @@ class ProjectFilter:
     country: str | None = None
     programme_area: str | None = None
     status: str | None = None
+    codes: frozenset[str] | None = None  # only these projects (those a Dashboard bar counts)
 
 
 def haystack(row: ProjectRow) -> str:
@@ -142,7 +143,8 @@ class ProjectsTableModel(RecordTableModel):
         return haystack(row)
 
     def narrow(self, rows: list[ProjectRow], kept, wanted: ProjectFilter):
-        return ProjectQuery(wanted.year, wanted.country, wanted.programme_area, wanted.status).narrow(rows, kept)
+        return ProjectQuery(wanted.year, wanted.country, wanted.programme_area, wanted.status,
+                            codes=wanted.codes).narrow(rows, kept)
 
     def cell_data(self, row: ProjectRow, column: int, role: int):
         if role == ProjectIdRole:

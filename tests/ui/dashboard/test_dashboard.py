@@ -12,11 +12,13 @@ from xml.etree import ElementTree
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QTextDocument
 from PySide6.QtTest import QTest
 
 from mhdesk.core.indicators.exact import shown
+from mhdesk.core.services.exchange_rates import budgets_of
 from mhdesk.core.services.project_records import ProjectData
+from mhdesk.core.services.projects import ProjectQuery
 
 YEAR = 2023
 
@@ -130,3 +132,48 @@ def test_pyqtgraph_is_imported_only_once_the_dashboard_shows(tmp_path, demo_db_p
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["False", "True", "5"]
+
+
+def shown_projects(projects) -> list:
+    return [projects.model.row_at(r) for r in range(projects.model.rowCount())]
+
+
+def read_as_shown(label) -> str:
+    document = QTextDocument()
+    document.setHtml(label.text())
+    return document.toPlainText()
+
+
+@pytest.mark.parametrize("year", [2017, YEAR])
+def test_a_thematic_area_bar_opens_exactly_the_projects_it_counts(window, dashboard, year):
+    dashboard.ui.yearCombo.setCurrentIndex(dashboard.ui.yearCombo.findData(year))
+    chart = dashboard.charts["theme"]
+    assert chart.bars
+    for i, bar in enumerate(chart.bars):
+        chart.click_bar(i)
+        assert window.current_key() == "projects"
+        projects = window.views["projects"]
+        shown = shown_projects(projects)
+        assert len(shown) == projects.model.rowCount() == int(bar.value)
+        assert sorted(r.code for r in shown) == sorted(bar.key)
+        assert all(bar.label in r.thematic_areas or (bar.label == "No thematic area" and not r.thematic_areas)
+                   for r in shown)
+        assert projects.ui.onlyLabel.isVisibleTo(projects)
+        assert read_as_shown(projects.ui.onlyLabel) == (
+            f"Only the {int(bar.value)} project{'s' if bar.value != 1 else ''} active in {year} in the thematic area "
+            f"{bar.label}. Show every project")
+        window.show_view("dashboard")
+
+
+def test_a_donor_bar_opens_exactly_the_projects_whose_budgets_it_adds_up(window, dashboard, services):
+    dashboard.ui.yearCombo.setCurrentIndex(dashboard.ui.yearCombo.findData(2017))
+    chart = dashboard.charts["donor"]
+    i = next(n for n, b in enumerate(chart.bars) if b.label == "IOM Development Fund")
+    chart.click_bar(i)
+    projects = window.views["projects"]
+    shown = shown_projects(projects)
+    assert projects.filters.year.currentData() == 2017 and len(shown) == len(chart.bars[i].key) == 4
+    assert services.exchange_rates.total(budgets_of(shown)).amount == chart.bars[i].value == Decimal("720000.00")
+    projects.ui.onlyLabel.linkActivated.emit("all")  # "Show every project"
+    assert not projects.ui.onlyLabel.isVisibleTo(projects)
+    assert projects.model.rowCount() == len(services.projects.rows(ProjectQuery(year=2017)))
