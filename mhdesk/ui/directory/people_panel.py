@@ -11,6 +11,7 @@ from ...core.errors import MhdeskError, ValidationFailed
 from ...core.mail import address_list
 from ...core.services import Services
 from ...core.services.people import PersonData, checked
+from ..shared.history_dialog import HistoryDialog, add_history_action, open_history
 from .commands import AddPersonCommand, DeletePersonCommand, EditPersonCommand
 from .people_model import PeopleModel
 
@@ -35,6 +36,7 @@ class PeoplePanel:
         ui.newPersonButton.clicked.connect(self.new_person)
         ui.deletePersonButton.clicked.connect(self.delete_selected)
         ui.copyPeopleEmailsButton.clicked.connect(self.copy_emails)
+        self.history_action = add_history_action(ui.peopleList, self.show_history)
 
     def reload(self, people: list[PersonData]) -> None:
         keep = self.current.id if self.current else None
@@ -114,6 +116,18 @@ class PeoplePanel:
         self._status(f"Deleted {person.printed_name}.")
         self.current = None
         return True
+
+    def show_history(self) -> HistoryDialog | None:
+        """The person's changes and the roles they took up and left: who, when, by an edit or an import."""
+        person = self.current
+        if person is None or person.id is None:
+            return None
+        try:
+            entries = self._services.record_history.of_person(person.id)
+        except MhdeskError as exc:
+            self._status(str(exc))
+            return None
+        return open_history(self.ui.peopleList, person.printed_name, entries)
 
     def selected(self) -> list[PersonData]:
         return [self.model.person(i) for i in self.ui.peopleList.selectionModel().selectedIndexes()]

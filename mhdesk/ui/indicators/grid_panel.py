@@ -18,6 +18,7 @@ from ...core.services.indicator_entry import TypedFigure, split_block
 from ...core.services.indicators import IndicatorGrid
 from ..shared.clipboard import to_tsv
 from ..shared.editor_fields import fill_combo
+from ..shared.history_dialog import HistoryDialog, add_history_action, open_history
 from .breakdown import BreakdownDialog
 from .commands import SetCellsCommand
 from .grid_model import ERROR_BACKGROUND, WARNING_BACKGROUND, IndicatorGridModel
@@ -55,6 +56,7 @@ class GridPanel:
         ui.previousCheck.toggled.connect(self._toggle_previous)
         ui.findingsList.itemActivated.connect(self._finding_chosen)
         ui.findingsList.itemClicked.connect(self._finding_chosen)
+        self.history_action = add_history_action(table, self.show_history)
 
     # ---- loading -------------------------------------------------------------------------
 
@@ -208,6 +210,20 @@ class GridPanel:
         self._stack.push(SetCellsCommand(self._services, [before], [after],
                                          f"Edit the breakdown ({before.country}, {before.year})", self._announce,
                                          self._show_status))
+
+    def show_history(self) -> HistoryDialog | None:
+        """The current cell's values over time (total, parts, single projects): who, when, from what to what."""
+        key = self.model.key(self.ui.gridView.currentIndex())
+        if key is None:
+            return None
+        year = self.model.grid.year
+        try:
+            entries = self._services.record_history.of_indicator_cell(key[0], key[1], year)
+        except MhdeskError as exc:
+            self._show_status(str(exc))
+            return None
+        indicator = self.model.grid.indicators[self.ui.gridView.currentIndex().column()]
+        return open_history(self._parent, f"{indicator.name}, {key[1]} {year}", entries)
 
     # ---- copying -------------------------------------------------------------------------------
 

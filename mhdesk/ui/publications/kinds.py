@@ -49,11 +49,12 @@ EVENTS = RecordKind(
     topic="events", singular="event", plural="events", service=lambda s: s.events, model=EventsModel,
     specs=_event_specs, new_record=lambda: EventData(date=None, title=""), label=lambda e: f'"{e.title}"',
     year_of=lambda e: e.date.year if isinstance(e.date, date) else None,
-    samples={0: "30 September 2000", 2: "Ashgabat and Mary", 3: "Kyrgyzstan", 4: "Participants"}, stretch=1)
+    samples={0: "30 September 2000", 2: "Ashgabat and Mary", 3: "Kyrgyzstan", 4: "Participants"}, stretch=1,
+    history=lambda s: s.record_history.of_event)
 
 PUBLICATIONS = RecordKind(
     topic="publications", singular="publication", plural="publications", service=lambda s: s.publications,
     model=PublicationsModel, specs=_publication_specs, new_record=lambda: PublicationData(title=""),
     label=lambda p: f'"{p.title}"', year_of=lambda p: p.year,
     samples={0: "2000", 2: "International Organization", 3: "Bishkek", 4: "Pages", 5: "PDF", 6: "English, Russian",
-             7: "978-92-9068-755-9", 8: "https://"}, stretch=1)
+             7: "978-92-9068-755-9", 8: "https://"}, stretch=1, history=lambda s: s.record_history.of_publication)

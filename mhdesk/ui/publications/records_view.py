@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 from ...core.errors import MhdeskError
 from ..shared.confirm import ask_destructive
 from ..shared.form_loader import load_form
+from ..shared.history_dialog import HistoryDialog, add_history_action, open_history
 from ..shared.record_table import RecordTableModel
 from ..shared.record_views import copy_records, offer_years, select_records, selected_records, setup_table
 from ..shared.records_bus import concerns
@@ -38,6 +39,7 @@ class RecordKind:
     year_of: Callable  # record -> its year or None
     samples: dict[int, str]
     stretch: int
+    history: Callable  # services -> (record id -> its audit trail)
 
 
 class RecordsView(QWidget):
@@ -65,6 +67,7 @@ class RecordsView(QWidget):
         self.ui.deleteButton.clicked.connect(self.delete_selected)
         self.ui.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.ui.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.history_action = add_history_action(self.ui.table, self.show_history)
         self.reload()
 
     # ---- reading -----------------------------------------------------------------------
@@ -106,6 +109,18 @@ class RecordsView(QWidget):
 
     def copy_selection(self) -> None:
         copy_records(self.ui.table, self.model, self._context.show_status)
+
+    def show_history(self) -> HistoryDialog | None:
+        """The selected record's changes: who, when, by an edit, an import or a rollback, field by field."""
+        chosen = self.selected()
+        if len(chosen) != 1:
+            return None
+        try:
+            entries = self.kind.history(self._context.services)(chosen[0].id)
+        except MhdeskError as exc:
+            self._context.show_status(str(exc))
+            return None
+        return open_history(self, f"the {self.kind.singular} {self.kind.label(chosen[0])}", entries)
 
     def focus_search(self) -> None:
         self.ui.searchEdit.setFocus(Qt.FocusReason.ShortcutFocusReason)

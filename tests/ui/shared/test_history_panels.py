@@ -1,0 +1,83 @@
+"""The History panel (Ctrl+H, or the context menu) of a person, an event, a publication and an indicator cell: an
+edit and its undo, each with who and what, newest first."""
+
+from __future__ import annotations
+
+import getpass
+
+import pytest
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDialogButtonBox
+
+
+@pytest.fixture
+def window(demo_window):
+    return demo_window
+
+
+def shown_entries(dialog) -> list[tuple[str, str, list[tuple[str, str, str]]]]:
+    """(who, what, [(field, before, after)]) of each entry, newest first, as the panel lists them."""
+    tree = dialog.ui.entriesTree
+    found = []
+    for i in range(tree.topLevelItemCount()):
+        item = tree.topLevelItem(i)
+        found.append((item.text(1), item.text(2),
+                      [tuple(item.child(c).text(j) for j in range(3)) for c in range(item.childCount())]))
+    return found
+
+
+def offers_history(widget, action) -> bool:
+    return action in widget.actions() and action.shortcut() == QKeySequence("Ctrl+H")
+
+
+def test_a_persons_contact_edit_and_its_undo_in_their_history(window, services):
+    view = window.show_view("directory")
+    view.ui.tabs.setCurrentIndex(2)
+    view.ui.peopleSearchEdit.setText("kazanets")
+    panel = view.people
+    panel.select(panel.model.person(panel.model.index(0)).id)
+    view.ui.phoneEdit.setText("+7 495 000 00 00")
+    assert panel.save()
+    window.undo_stack.undo()
+    assert offers_history(view.ui.peopleList, panel.history_action)
+    dialog = panel.show_history()
+    assert dialog.windowTitle() == f"History of {panel.current.printed_name}"
+    assert shown_entries(dialog)[:2] == [
+        (getpass.getuser(), "changed by an edit", [("Phone", "+7 495 000 00 00", "(empty)")]),
+        (getpass.getuser(), "changed by an edit", [("Phone", "(empty)", "+7 495 000 00 00")])]
+    dialog.close()
+
+
+@pytest.mark.parametrize("kind, field, text", [("events", "participants", "45"), ("publications", "pages", "64")])
+def test_an_event_or_publication_edit_and_its_undo_in_its_history(window, services, kind, field, text):
+    view = window.show_view(kind)
+    record = view.model.row_at(0)
+    view.select_record(record.id)
+    dialog = view.edit_selected()
+    dialog.set_text(field, text)
+    dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
+    window.undo_stack.undo()
+    view.select_record(record.id)
+    assert offers_history(view.ui.table, view.history_action)
+    history = view.show_history()
+    label = field.capitalize()
+    before = str(getattr(record, field) or "") or "(empty)"
+    assert [(what, changes) for _, what, changes in shown_entries(history)] == [
+        ("changed by an edit", [(label, text, before)]), ("changed by an edit", [(label, before, text)])]
+    history.close()
+
+
+def test_a_typed_figure_and_its_undo_in_the_cells_history(window, services):
+    view = window.show_view("indicators")
+    year = view.grid_year()
+    index = view.grid.model.index_of("PHC_CONSULT", "Serbia")
+    view.ui.gridView.setCurrentIndex(index)
+    assert view.grid.type_figure("PHC_CONSULT", "Serbia", "1.500")
+    window.undo_stack.undo()
+    view.ui.gridView.setCurrentIndex(view.grid.model.index_of("PHC_CONSULT", "Serbia"))
+    assert offers_history(view.ui.gridView, view.grid.history_action)
+    dialog = view.grid.show_history()
+    assert dialog.windowTitle() == f"History of Primary health-care consultations, Serbia {year}"
+    assert [(what, changes) for _, what, changes in shown_entries(dialog)] == [
+        ("removed by an edit", [("Total", "1500", "(empty)")]), ("added by an edit", [("Total", "(empty)", "1500")])]
+    dialog.close()
