@@ -158,3 +158,21 @@ def test_a_rate_updates_the_dashboard_budgets_and_the_projects_budget_sort(windo
     value, dashboard = nordic_bar(window, qtbot)
     assert value is None and "no EUR rate on 2015-10-01 for MP.0156" in dashboard.ui.missingRatesLabel.text()
     assert budget_key()[0] == 1
+
+
+def test_an_undo_is_not_replayed_over_a_rate_changed_elsewhere(window, rates, services, qtbot):
+    rates.fill("GBP", "2022-01-01", "1.35")
+    assert rates.add_rate()
+    settled(rates, qtbot)
+    rates.ui.ratesView.selectRow(0)
+    rates.ui.rateEdit.setText("1.30")
+    assert rates.change_rate()
+    settled(rates, qtbot)
+    elsewhere = services.exchange_rates.list()[0]
+    elsewhere.rate = Decimal("1.25")
+    services.exchange_rates.update(elsewhere)  # another window or `mhdesk rates set`
+    window.undo_stack.undo()
+    settled(rates, qtbot)
+    assert [(r.rate, r.version) for r in services.exchange_rates.list()] == [(Decimal("1.25"), 3)]
+    assert "could not be replayed" in rates.ui.rateProblemLabel.text()
+    assert shown_rows(rates) == [("GBP", "1 Jan 2022", "1.25 USD")]
