@@ -4,6 +4,7 @@ import and rollback on record with who, when and what, written in the same trans
 from __future__ import annotations
 
 import getpass
+import json
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
@@ -14,7 +15,7 @@ from test_plan_helpers import event, parsed_return, role, value
 from mhdesk.cli.common import EXIT_INPUT, EXIT_OK
 from mhdesk.cli.main import main
 from mhdesk.core.errors import NotFound, StaleRecord, ValidationFailed
-from mhdesk.core.models import AuditEntry
+from mhdesk.core.models import AuditEntry, Indicator, IndicatorValue, Project
 from mhdesk.core.returns.apply.applier import apply_plan
 from mhdesk.core.returns.apply.rollback import rollback_import
 from mhdesk.core.returns.plan.planner import plan_return
@@ -23,6 +24,7 @@ from mhdesk.core.services.events import EventData
 from mhdesk.core.services.indicator_cells import TOTAL, CellValues
 from mhdesk.core.services.people import PersonData
 from mhdesk.core.services.publications import PublicationData
+from mhdesk.core.services.row_audit import Names, record_added_values, entries, row_of
 
 
 def expected_who(db) -> str:
@@ -189,3 +191,37 @@ def test_history_of_records_on_the_command_line(db, services, capsys):
     assert capsys.readouterr().out.splitlines()[-1] == '    Total: (empty) -> "10"'
     assert main(["--database", location, "history", "--publication", "77"]) == EXIT_INPUT
     assert capsys.readouterr().err.strip() == "mhdesk: No publication #77 is on record, nor any change of one."
+
+
+def test_values_recorded_by_the_database_read_as_those_recorded_one_by_one(db):
+    """An import's added values are recorded by one INSERT ... SELECT: the same entries as `entries` makes, for
+    decimals, parts, and a project code that needs escaping in JSON."""
+    with db.session() as session, session.begin():
+        indicator = session.scalar(select(Indicator).order_by(Indicator.id))
+        indicator.decimals = 2
+        project = Project(code='MA."7\\', title="Escaped in JSON")
+        session.add(project)
+        session.flush()
+        rows = [IndicatorValue(indicator_id=indicator.id, country_id=1, year=2020, project_id=project_id, sex=sex,
+                               age_group=age, value=stored)
+                for sex, age, stored, project_id in [("", "", 5, None), ("female", "adults", 1250, project.id),
+                                                     ("male", "", 123456789, None), ("", "children", 0, None)]]
+        session.add_all(rows)
+        session.flush()
+        connection = session.connection()
+        record_added_values(connection, rows[0].id, rows[-1].id, None, rollback=False)
+        record_added_values(connection, rows[0].id, rows[-1].id, None, rollback=True)
+        by_database = [(label, [tuple(c) for c in json.loads(changes)], action) for label, changes, action in
+                       connection.execute(select(AuditEntry.label, AuditEntry.changes_json, AuditEntry.action)
+                                          .order_by(AuditEntry.id))]
+        names = Names(connection)
+        names.learn(row_of(row) for row in rows)
+        one_by_one = [(label, changes, action) for pair in [*((None, r) for r in rows), *((r, None) for r in rows)]
+                      for _, _, label, action, changes in entries("indicator_value", *map(_row, pair), names)]
+        session.rollback()
+    assert by_database == one_by_one
+    assert by_database[1][1] == [('MA."7\\ female, adults', "", "12.50")]
+
+
+def _row(record):
+    return None if record is None else row_of(record)

@@ -254,7 +254,7 @@ def _record_import_changes(conn: Connection, import_id: int, *, rollback: bool) 
                 select(ImportChange.entity_id, ImportChange.through_id, ImportChange.action, ImportChange.before_json)
                 .where(ImportChange.import_id == import_id, ImportChange.entity == table).order_by(ImportChange.id)):
             if table == "indicator_value" and action == "add":  # the bulk of a large import: one statement a run
-                _record_added_values(conn, entity_id, through_id or entity_id, import_id, rollback=rollback)
+                record_added_values(conn, entity_id, through_id or entity_id, import_id, rollback=rollback)
                 continue
             changed += [(row_id, before_json) for row_id in range(entity_id, (through_id or entity_id) + 1)]
         if not changed:
@@ -275,7 +275,7 @@ def text_of(expression):
     return type_coerce(expression, String)
 
 
-def _record_added_values(conn: Connection, first: int, last: int, import_id: int, *, rollback: bool) -> None:
+def record_added_values(conn: Connection, first: int, last: int, import_id: int, *, rollback: bool) -> None:
     """The entries of the values an import added (ids first..last), or that its rollback deletes, written by the
     database itself: as `entries` writes them, without reading 100,000 values into Python and back."""
     values, table = IndicatorValue.__table__, AuditEntry.__table__
