@@ -24,7 +24,7 @@ from mhdesk.core.services.events import EventData
 from mhdesk.core.services.indicator_cells import TOTAL, CellValues
 from mhdesk.core.services.people import PersonData
 from mhdesk.core.services.publications import PublicationData
-from mhdesk.core.services.row_audit import Names, record_added_values, entries, row_of
+from mhdesk.core.services.row_audit import Names, entries, record_added_values, row_of
 
 
 def expected_who(db) -> str:
