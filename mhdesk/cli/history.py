@@ -1,8 +1,8 @@
 """`mhdesk history`: who changed a record, when, and what, by edits, imports and rollbacks.
 
-A project by its code (`mhdesk history MA.0467`); a person, an event, a publication or an indicator cell by an
-option (`--person "Qurbonova, Rukhshona"`, `--event 12`, `--publication 3`,
-`--indicator PHC_CONSULT --country Serbia --year 2023`).
+A project by its code (`mhdesk history MA.0467`); a person, an event, a publication, an indicator of the
+catalogue or the values of an indicator cell by an option (`--person "Qurbonova, Rukhshona"`, `--event 12`,
+`--publication 3`, `--indicator PHC_CONSULT`, `--indicator PHC_CONSULT --country Serbia --year 2023`).
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ def register(commands) -> None:
     history.add_argument("--person", metavar="NAME", help='a person by "Family, Given" (or the family name alone)')
     history.add_argument("--event", metavar="ID", type=int, help="an event by its number")
     history.add_argument("--publication", metavar="ID", type=int, help="a publication by its number")
-    history.add_argument("--indicator", metavar="CODE", help="an indicator cell: the indicator's code, with "
-                                                             "--country and --year")
+    history.add_argument("--indicator", metavar="CODE", help="an indicator of the catalogue by its code; with "
+                                                             "--country and --year, the values of that cell")
     history.add_argument("--country", metavar="C", help="the indicator cell's country")
     history.add_argument("--year", metavar="Y", type=int, help="the indicator cell's year")
     history.set_defaults(handler=cmd_history)
@@ -29,13 +29,14 @@ def register(commands) -> None:
 def cmd_history(args) -> int:
     from ..core.services import Services
 
-    asked = [name for name in ("code", "person", "event", "publication") if getattr(args, name) is not None]
+    asked = [name for name in ("code", "person", "event", "publication", "indicator") if getattr(args, name)
+             is not None]
     cell = [name for name in CELL_OPTIONS if getattr(args, name) is not None]
-    if cell and len(cell) != len(CELL_OPTIONS):
+    if cell not in ([], ["indicator"], list(CELL_OPTIONS)):
         raise UsageError("An indicator cell is named by --indicator, --country and --year together.")
-    if len(asked) + bool(cell) != 1:
-        raise UsageError("Name one record: a project CODE, or --person, --event, --publication, or "
-                         "--indicator with --country and --year.")
+    if len(asked) != 1:
+        raise UsageError("Name one record: a project CODE, or --person, --event, --publication, or --indicator "
+                         "(with --country and --year for the values of a cell).")
     services = Services(open_db(args))
     history = services.record_history
     if args.code is not None:
@@ -47,6 +48,8 @@ def cmd_history(args) -> int:
         entries, name = history.of_event(args.event), f"event #{args.event}"
     elif args.publication is not None:
         entries, name = history.of_publication(args.publication), f"publication #{args.publication}"
+    elif args.country is None:
+        entries, name = history.of_indicator(args.indicator.strip()), args.indicator.strip()
     else:
         entries = history.of_indicator_cell(args.indicator.strip(), args.country.strip(), args.year)
         name = f"{args.indicator.strip()} in {args.country.strip()} {args.year}"

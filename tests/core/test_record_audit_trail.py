@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import func, select, text
 from test_plan_helpers import event, parsed_return, role, value
 
-from mhdesk.cli.common import EXIT_INPUT, EXIT_OK
+from mhdesk.cli.common import EXIT_FILE, EXIT_INPUT, EXIT_OK
 from mhdesk.cli.main import main
 from mhdesk.core.errors import NotFound, StaleRecord, ValidationFailed
 from mhdesk.core.models import AuditEntry, Indicator, IndicatorValue, Project
@@ -21,6 +21,7 @@ from mhdesk.core.returns.apply.rollback import rollback_import
 from mhdesk.core.returns.plan.planner import plan_return
 from mhdesk.core.services.directory import HEAD, CellEntry, CellKey
 from mhdesk.core.services.events import EventData
+from mhdesk.core.services.indicator_catalogue import IndicatorData
 from mhdesk.core.services.indicator_cells import TOTAL, CellValues
 from mhdesk.core.services.people import PersonData
 from mhdesk.core.services.publications import PublicationData
@@ -112,6 +113,21 @@ def test_events_and_publications_edited_undone_and_deleted(db, services):
     assert changed.changes == [("Pages", "", "64"), ("ISBN", "", "978-92-9068-755-9")]
     with pytest.raises(NotFound):
         services.record_history.of_event(9999)
+
+
+def test_an_indicator_of_the_catalogue_added_changed_and_removed(db, services, capsys):
+    catalogue = services.indicator_catalogue
+    added = catalogue.create(IndicatorData("TB_SCREENED", "Migrants screened for TB", "people"))
+    catalogue.update("TB_SCREENED", IndicatorData("TB_SCREENED", "Migrants screened for TB", "people", by_sex=True,
+                                                  over_years="latest", version=added.version))
+    catalogue.delete("TB_SCREENED")
+    entries = services.record_history.of_indicator("TB_SCREENED")
+    assert [e.action for e in entries] == ["add", "change", "remove"]
+    assert entries[1].changes == [("Across years", "sum", "latest"), ("By sex", "no", "yes")]
+    assert main(["--database", db.location, "history", "--indicator", "TB_SCREENED"]) == EXIT_OK
+    assert '    By sex: "no" -> "yes"' in capsys.readouterr().out.splitlines()
+    assert main(["--database", db.location, "history", "--country", "Serbia"]) == EXIT_FILE
+    assert "--indicator, --country and --year together" in capsys.readouterr().err
 
 
 def test_a_cell_edit_a_breakdown_and_its_undo_record_one_entry_per_value(db, services):

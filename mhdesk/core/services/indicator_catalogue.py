@@ -10,6 +10,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from ..database import Database
 from ..errors import Issue, NotFound, StaleRecord, ValidationFailed
 from ..models import Indicator, IndicatorValue
+from .row_audit import record_rows, row_of
 
 OVER_COUNTRIES = ("sum", "max")
 OVER_YEARS = ("sum", "latest")
@@ -52,6 +53,7 @@ class IndicatorCatalogue:
             _apply(indicator, data)
             session.add(indicator)
             session.flush()
+            record_rows(session, "indicator", [(None, row_of(indicator))])
             return _data(indicator)
 
     def update(self, code: str, data: IndicatorData) -> IndicatorData:
@@ -63,10 +65,12 @@ class IndicatorCatalogue:
                 indicator = self._find(session, code)
                 if indicator.version != data.version:
                     raise StaleRecord(f"The indicator {code} was changed elsewhere since it was read.")
+                before = row_of(indicator)
                 if data.decimals != indicator.decimals:
                     _rescale(session, indicator, data.decimals)
                 _apply(indicator, data)
                 session.flush()
+                record_rows(session, "indicator", [(before, row_of(indicator))])
                 return _data(indicator)
         except StaleDataError:
             raise StaleRecord(f"The indicator {code} was changed elsewhere since it was read.") from None
@@ -78,6 +82,7 @@ class IndicatorCatalogue:
             if count:
                 raise ValidationFailed([Issue(indicator.name, f"{count:,} values are recorded for it; "
                                                               "it cannot be removed while they are")])
+            record_rows(session, "indicator", [(row_of(indicator), None)])
             session.delete(indicator)
 
     @staticmethod

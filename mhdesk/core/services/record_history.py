@@ -55,6 +55,15 @@ class RecordHistory:
                 raise NotFound(f'"{country}" is not a known country.')
             return audit.history(session, "indicator_value", label=indicator_cell_label(code, name, year))
 
+    def of_indicator(self, code: str) -> list[audit.HistoryEntry]:
+        """The catalogue's entry of the indicator with this code, or that had it (not its values)."""
+        with self._db.session() as session:
+            indicator_id = session.scalar(select(Indicator.id).where(Indicator.code == code))
+            entries = audit.history(session, "indicator", entity_id=indicator_id, label=code)
+        if not entries and indicator_id is None:
+            raise NotFound(f'"{code}" is not an indicator of the catalogue, nor was it.')
+        return entries
+
     def _of(self, entity: str, model, record_id: int) -> list[audit.HistoryEntry]:
         with self._db.session() as session:
             entries = audit.history(session, entity, entity_id=record_id)

@@ -1,13 +1,13 @@
-"""The audit trail of the records kept row by row: people and the roles they hold, events, publications and
-indicator values. Written beside each change, in its transaction: by the services' saves, and in bulk by an
-import and its rollback (from the import's own record of what it changed, so a large import adds one insert
-per chunk of values, not a query per value).
+"""The audit trail of the records kept row by row: people and the roles they hold, events, publications, the
+indicator catalogue and indicator values. Written beside each change, in its transaction: by the services' saves,
+and in bulk by an import and its rollback (from the import's own record of what it changed; the values an import
+adds are recorded by the database itself, a statement per run of ids).
 
 A row is given as {column: value as stored}. Each kind of row becomes one entry per record changed:
 - a person: entity "person", their fields;
 - a directory role: entity "person_role" under the id and name of the person who holds (or held) it, so
   that a person's history lists the roles they took up and left ("Focal point H2, Tajikistan 2018");
-- an event, a publication: their fields;
+- an event, a publication, an indicator of the catalogue: their fields;
 - an indicator value: one entry per value, labelled by its cell ("HIV.1, Tajikistan, 2019"), the field naming
   the part ("Total", "Female, adults", "MA.0467 total").
 """
@@ -35,11 +35,13 @@ FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
                ("email", "E-mail"), ("phone", "Phone"), ("notes", "Notes")),
     "event": (("date", "Date"), ("date_precision", "Date known to the"), ("title", "Title"), ("place", "Place"),
               ("country_id", "Country"), ("participants", "Participants"), ("description", "Description")),
+    "indicator": (("code", "Code"), ("name", "Name"), ("unit", "Unit"), ("description", "Description"),
+                  ("decimals", "Decimals"), ("over_countries", "Across countries"), ("over_years", "Across years"),
+                  ("by_sex", "By sex"), ("by_age", "By age group")),
     "publication": (("title", "Title"), ("publisher", "Publisher"), ("place", "Place"), ("year", "Year"),
                     ("pages", "Pages"), ("format", "Format"), ("languages", "Languages"), ("isbn", "ISBN"),
                     ("link", "Link")),
 }
-AUDITED = ("person", "directory_role", "indicator_value", "event", "publication")  # tables
 
 
 def person_label(family_name: str, given_name: str | None) -> str:
@@ -117,6 +119,8 @@ def _text(value) -> str:
         return ""
     if isinstance(value, (date, datetime)):
         return value.isoformat()
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     return str(value)
 
 
@@ -132,6 +136,8 @@ def _label(table: str, row: Row) -> str:
         return person_label(row["family_name"], row["given_name"])
     if table == "event":
         return f"{_text(row['date'])} {row['title']}"
+    if table == "indicator":
+        return str(row["code"])
     return str(row["title"])
 
 
