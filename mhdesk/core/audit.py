@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import getpass
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -38,6 +38,13 @@ def record(session: Session, *, entity: str, entity_id: int, label: str, action:
     session.add(AuditEntry(at=datetime.now(timezone.utc).replace(tzinfo=None), who=who(session), entity=entity,
                            entity_id=entity_id, label=label, action=action, source=source, import_id=import_id,
                            changes_json=changes_json(changes)))
+
+
+def field_changes(before: Mapping[str, str] | None, after: Mapping[str, str] | None) -> list[tuple[str, str, str]]:
+    """(field, before, after) of the fields whose text differs, in the order given; a missing side is all empty."""
+    before, after = before or {}, after or {}
+    return [(name, before.get(name, ""), after.get(name, "")) for name in dict.fromkeys([*before, *after])
+            if before.get(name, "") != after.get(name, "")]
 
 
 def changes_json(changes: Iterable[Sequence[str]]) -> str:

@@ -241,3 +241,15 @@ def test_values_recorded_by_the_database_read_as_those_recorded_one_by_one(db):
 
 def _row(record):
     return None if record is None else row_of(record)
+
+
+def test_an_edition_saved_changed_and_deleted(db, services, capsys):
+    draft = services.editions.draft(2024)
+    saved = services.editions.save(draft)
+    services.editions.save(saved.copy(subtitle="Health on the move", sections_left_out=["charts"]))
+    services.editions.delete(saved.id)
+    added, changed, removed = services.record_history.of_edition(2024)
+    assert (added.label, added.action) == ("the 2024 edition", "add") and ("Title", "", draft.title) in added.changes
+    assert changed.changes == [("Subtitle", draft.subtitle or "", "Health on the move"),
+                               ("Sections left out", "", "Charts")]
+    assert removed.action == "remove"

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
+from .. import audit
 from ..collation import collation_key
 from ..database import Database
 from ..errors import Issue, NotFound, StaleRecord, ValidationFailed
@@ -157,12 +158,15 @@ class EditionService:
                     clash = session.scalar(select(Edition.id).where(Edition.year == data.year))
                     if clash is not None and (edition is None or clash != edition.id):
                         raise ValidationFailed([Issue("Year", f"there is already an edition of {data.year}")])
+                    before = None if edition is None else _to_data(session, edition)
                     if edition is None:
                         edition = Edition()
                         session.add(edition)
                     _apply(session, edition, data)
                     session.flush()
-                    return _to_data(session, edition)
+                    saved = _to_data(session, edition)
+                    _record(session, edition.id, before, saved)
+                    return saved
             except StaleDataError as exc:
                 raise StaleRecord(stale) from exc
 
@@ -172,6 +176,7 @@ class EditionService:
             if edition is None:
                 raise NotFound("The edition is no longer recorded.")
             snapshot = _to_data(session, edition)
+            _record(session, edition.id, snapshot, None)
             session.delete(edition)
             return snapshot
 
@@ -228,6 +233,41 @@ class EditionService:
 
 
 _FULL_LOAD = (selectinload(Edition.spotlights), selectinload(Edition.projects))
+
+
+def edition_label(year: int) -> str:
+    """What the audit trail calls an edition: `the 2023 edition`."""
+    return f"the {year} edition"
+
+
+def _record(session: Session, edition_id: int, before: EditionData | None, after: EditionData | None) -> None:
+    """The audit trail's entry of an edition added, changed or removed, in the save's transaction."""
+    action = "add" if before is None else "remove" if after is None else "change"
+    audit.record(session, entity="edition", entity_id=edition_id, label=edition_label((after or before).year),
+                 action=action, source="edit", changes=audit.field_changes(
+                     before and edition_fields(before), after and edition_fields(after)))
+
+
+def edition_fields(data: EditionData) -> dict[str, str]:
+    """The edition field by field, as text a person reads (a photo by its kind and size)."""
+    def photo(image: bytes | None, media_type: str | None) -> str:
+        return f"{media_type or 'picture'}, {len(image):,} bytes" if image else ""
+
+    def spotlight(article: SpotlightData) -> str:
+        shown = photo(article.image, article.media_type)
+        extra = " - ".join(p for p in (article.caption, article.credit, shown) if p)
+        return f"{article.title}: {article.body}" + (f" [{extra}]" if extra else "")
+
+    return {
+        "Year": str(data.year), "Title": data.title or "", "Subtitle": data.subtitle or "",
+        "Region line": data.region_line or "", "Welcome text": data.welcome_text or "",
+        "Signature": data.signature or "", "Contact block": data.contact_block or "",
+        "Grouping": GROUPING_NAMES.get(data.grouping, data.grouping),
+        "Projects": "; ".join(data.project_codes) if data.projects_chosen else "every project active in the year",
+        "Sections left out": "; ".join(SECTIONS.get(s, s) for s in data.sections_left_out),
+        "Spotlights": "\n".join(spotlight(s) for s in data.spotlights),
+        "Cover photo": photo(data.cover_image, data.cover_media_type),
+    }
 
 
 def _to_data(session: Session, edition: Edition) -> EditionData:

@@ -8,7 +8,8 @@ from sqlalchemy import func, or_, select
 from .. import audit
 from ..database import Database
 from ..errors import NotFound
-from ..models import AuditEntry, Country, Event, Indicator, Person, Publication
+from ..models import AuditEntry, Country, Edition, Event, Indicator, Person, Publication
+from .editions import edition_label
 from .row_audit import ROLE_ENTITY, indicator_cell_label, person_label
 
 PERSON = ("person", ROLE_ENTITY)  # a person's own fields and the roles they held
@@ -54,6 +55,12 @@ class RecordHistory:
             if name is None:
                 raise NotFound(f'"{country}" is not a known country.')
             return audit.history(session, "indicator_value", label=indicator_cell_label(code, name, year))
+
+    def of_edition(self, year: int) -> list[audit.HistoryEntry]:
+        """The newsletter edition of that year: its texts, projects, sections, spotlights and cover."""
+        with self._db.session() as session:
+            edition_id = session.scalar(select(Edition.id).where(Edition.year == year))
+            return audit.history(session, "edition", entity_id=edition_id, label=edition_label(year))
 
     def of_indicator(self, code: str) -> list[audit.HistoryEntry]:
         """The catalogue's entry of the indicator with this code, or that had it (not its values)."""

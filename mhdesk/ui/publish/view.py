@@ -24,6 +24,7 @@ from ...core.services.editions import GROUPING_NAMES, SECTIONS, EditionData, Spo
 from ...core.services.projects import ProjectQuery
 from ..shared.file_dialogs import PHOTOS, REPORTS, open_file_names, save_file_name
 from ..shared.form_loader import load_form
+from ..shared.history_dialog import HistoryDialog, add_history_action, open_history
 from ..shared.pdf_printing import PrintsPdf, print_file
 from ..shared.records_bus import concerns
 from ..shared.worker import BackgroundJob
@@ -103,6 +104,9 @@ class PublishView(PrintsPdf, QWidget):
         self.ui.coverButton.clicked.connect(self.choose_cover_photo)
         self.ui.noCoverButton.clicked.connect(lambda: self.set_cover_photo(None))
         context.bus.changed.connect(lambda what: concerns(what, "projects", "editions") and self.reload())
+        # the whole form is the edition: its History… is Ctrl+H anywhere in it (text fields keep their own menus)
+        self.history_action = add_history_action(self, self.show_history, context_menu=False)
+        self.ui.saveButton.setToolTip("Save the edition (Ctrl+H shows who changed it, when, and what)")
         self.reload()
 
     @property
@@ -300,6 +304,10 @@ class PublishView(PrintsPdf, QWidget):
         self.context.show_status(f"Saved the {saved.year} edition.")
         self.reload()
         return saved
+
+    def show_history(self) -> HistoryDialog:
+        """Who changed the year's edition, when, and what, field by field."""
+        return open_history(self, f"the {self.year} edition", self.services.record_history.of_edition(self.year))
 
     # ---- the PDF -------------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QDialog, QHeaderView, QTreeWidgetItem, QWidget
 
 from ...core.audit import HistoryEntry
 from .form_loader import load_form
@@ -34,13 +34,15 @@ class HistoryDialog(QDialog):
         tree.header().setStretchLastSection(True)
 
 
-def add_history_action(table: QAbstractItemView, show: Callable[[], object]) -> QAction:
-    """History… (Ctrl+H) on a table and in its context menu, as on the projects table."""
-    action = QAction("&History…", table, shortcut=QKeySequence("Ctrl+H"),
+def add_history_action(widget: QWidget, show: Callable[[], object], *, context_menu: bool = True) -> QAction:
+    """History… (Ctrl+H) on a table (or a whole form) and, unless told otherwise, in its context menu, as on the
+    projects table."""
+    action = QAction("&History…", widget, shortcut=QKeySequence("Ctrl+H"),
                      shortcutContext=Qt.ShortcutContext.WidgetWithChildrenShortcut)
     action.triggered.connect(lambda: show())
-    table.addAction(action)
-    table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    widget.addAction(action)
+    if context_menu:
+        widget.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
     return action
 
 

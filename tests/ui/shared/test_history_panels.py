@@ -81,3 +81,19 @@ def test_a_typed_figure_and_its_undo_in_the_cells_history(window, services):
     assert [(what, changes) for _, what, changes in shown_entries(dialog)] == [
         ("removed by an edit", [("Total", "1500", "(empty)")]), ("added by an edit", [("Total", "(empty)", "1500")])]
     dialog.close()
+
+
+def test_an_edition_saved_and_undone_in_its_history(window, services):
+    publish = window.show_view("publish")
+    publish.ui.yearSpin.setValue(2023)
+    subtitle = services.editions.get(2023).subtitle or "(empty)"
+    publish.ui.subtitleEdit.setText("Health on the move")
+    assert publish.save() is not None
+    window.undo_stack.undo()
+    assert offers_history(publish, publish.history_action)
+    dialog = publish.show_history()
+    assert dialog.windowTitle() == "History of the 2023 edition"
+    assert [(what, changes) for _, what, changes in shown_entries(dialog)[:2]] == [
+        ("changed by an edit", [("Subtitle", "Health on the move", subtitle)]),
+        ("changed by an edit", [("Subtitle", subtitle, "Health on the move")])]
+    dialog.close()
