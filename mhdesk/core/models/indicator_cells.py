@@ -33,12 +33,14 @@ indicator_cell = Table(
     Column("value_count", Integer, nullable=False),  # the values it was added up from
 )
 
-# No key and no index: a trigger only appends, and writers of one cell never wait on each other here.
+# One row per cell and writing transaction. `writer` is the transaction on PostgreSQL, so that concurrent
+# writers of one cell never wait for each other here; 0 on SQLite, which has one writer at a time.
 indicator_cell_stale = Table(
     "indicator_cell_stale", Base.metadata,
-    Column("year", Integer, nullable=False),
-    Column("indicator_id", Integer, nullable=False),
-    Column("country_id", Integer, nullable=False),
+    Column("year", Integer, primary_key=True),
+    Column("indicator_id", Integer, primary_key=True),
+    Column("country_id", Integer, primary_key=True),
+    Column("writer", BigInteger, primary_key=True),
 )
 
 

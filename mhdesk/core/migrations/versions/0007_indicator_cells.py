@@ -34,18 +34,19 @@ FROM (SELECT year, indicator_id, country_id, project_id,
 GROUP BY year, indicator_id, country_id
 """
 
-STALE = "INSERT INTO indicator_cell_stale (year, indicator_id, country_id)"
+# A cell named twice by one writer is named once; the writer is the transaction on PostgreSQL, 0 on SQLite.
+STALE = "INTO indicator_cell_stale (year, indicator_id, country_id, writer)"
 FIGURE_COLUMNS = "indicator_id, country_id, year, project_id, sex, age_group, value"
 TRIGGERS = ('indicator_value_cells_insert', 'indicator_value_cells_update', 'indicator_value_cells_delete')
 
 SQLITE_TRIGGERS = (
     f"CREATE TRIGGER indicator_value_cells_insert AFTER INSERT ON indicator_value BEGIN "
-    f"{STALE} VALUES (NEW.year, NEW.indicator_id, NEW.country_id); END",
+    f"INSERT OR IGNORE {STALE} VALUES (NEW.year, NEW.indicator_id, NEW.country_id, 0); END",
     f"CREATE TRIGGER indicator_value_cells_update AFTER UPDATE OF {FIGURE_COLUMNS} ON indicator_value BEGIN "
-    f"{STALE} SELECT OLD.year, OLD.indicator_id, OLD.country_id "
-    f"UNION SELECT NEW.year, NEW.indicator_id, NEW.country_id; END",
+    f"INSERT OR IGNORE {STALE} VALUES (OLD.year, OLD.indicator_id, OLD.country_id, 0), "
+    f"(NEW.year, NEW.indicator_id, NEW.country_id, 0); END",
     f"CREATE TRIGGER indicator_value_cells_delete AFTER DELETE ON indicator_value BEGIN "
-    f"{STALE} VALUES (OLD.year, OLD.indicator_id, OLD.country_id); END",
+    f"INSERT OR IGNORE {STALE} VALUES (OLD.year, OLD.indicator_id, OLD.country_id, 0); END",
 )
 
 # One row of the stale cells per statement and cell, however many values the statement wrote.
@@ -55,14 +56,19 @@ POSTGRESQL_FUNCTION = f"""
 CREATE FUNCTION indicator_value_cells_stale() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        {STALE} SELECT DISTINCT year, indicator_id, country_id FROM new_rows;
+        INSERT {STALE} SELECT DISTINCT year, indicator_id, country_id, txid_current() FROM new_rows
+        ON CONFLICT DO NOTHING;
     ELSIF TG_OP = 'DELETE' THEN
-        {STALE} SELECT DISTINCT year, indicator_id, country_id FROM old_rows;
+        INSERT {STALE} SELECT DISTINCT year, indicator_id, country_id, txid_current() FROM old_rows
+        ON CONFLICT DO NOTHING;
     ELSE
-        {STALE}
-        SELECT o.year, o.indicator_id, o.country_id FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE {CHANGED}
+        INSERT {STALE}
+        SELECT o.year, o.indicator_id, o.country_id, txid_current() FROM old_rows o JOIN new_rows n ON n.id = o.id
+        WHERE {CHANGED}
         UNION
-        SELECT n.year, n.indicator_id, n.country_id FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE {CHANGED};
+        SELECT n.year, n.indicator_id, n.country_id, txid_current() FROM old_rows o JOIN new_rows n ON n.id = o.id
+        WHERE {CHANGED}
+        ON CONFLICT DO NOTHING;
     END IF;
     RETURN NULL;
 END
@@ -94,6 +100,8 @@ def upgrade() -> None:
         sa.Column('year', sa.Integer(), nullable=False),
         sa.Column('indicator_id', sa.Integer(), nullable=False),
         sa.Column('country_id', sa.Integer(), nullable=False),
+        sa.Column('writer', sa.BigInteger(), nullable=False),
+        sa.PrimaryKeyConstraint('year', 'indicator_id', 'country_id', 'writer', name=op.f('pk_indicator_cell_stale')),
     )
     op.execute(f"INSERT INTO indicator_cell (year, indicator_id, country_id, figure, value_count) {FIGURES}")
     create_triggers(op.get_bind())
