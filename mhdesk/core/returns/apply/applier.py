@@ -211,11 +211,11 @@ class _Writer:
         elif writes.adds:
             # In key-index order SQLite inserts a large import several times faster; a small one's index
             # stays in the page cache, and sorting would cost more than it saves.
-            if entity == "indicator_value" and len(writes.adds) >= LARGE_IMPORT:
-                writes.adds.sort(key=lambda add: _index_order(resolved(add[0])))
-            for part in _chunks(writes.adds):
-                insert_rows(conn, entity, (*columns, "version", *extra),
-                            [(*resolved(data), 1, *source(cell)) for data, cell in part])
+            rows = [(*resolved(data), 1, *source(cell)) for data, cell in writes.adds]
+            if entity == "indicator_value" and len(rows) >= LARGE_IMPORT:
+                rows.sort(key=_index_order)
+            for part in _chunks(rows):
+                insert_rows(conn, entity, (*columns, "version", *extra), part)
                 self._step(len(part))
             table = TABLES[entity]  # the ids just added: so far only adds carry this import's id
             added = conn.execute(select(table.c.id).where(
@@ -304,10 +304,9 @@ def _chunks(rows: list) -> Iterator[list]:
         yield rows[start:start + CHUNK]
 
 
-def _index_order(data: tuple) -> tuple:
+def _index_order(row: tuple) -> tuple:
     """An indicator value's place in the key index (indicator, country, year, project, sex, age group)."""
-    indicator_id, country_id, year, project_id, sex, age_group = data[:6]
-    return indicator_id, country_id, year, project_id or 0, sex, age_group
+    return row[0], row[1], row[2], row[3] or 0, row[4], row[5]
 
 
 def _pause_for_crash_test() -> None:

@@ -6,6 +6,7 @@ return could match, supersede or compare with; matching is by dictionary.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import NamedTuple
 
 from sqlalchemy import and_, or_, select
@@ -62,9 +63,11 @@ def plan_values(ctx: PlanContext) -> None:
     names, countries, codes = ctx.indicator_names, ctx.country_names, {i: c for c, i in ctx.project_ids.items()}
     adds, changes = ctx.writes.tables["indicator_value"].adds, ctx.writes.tables["indicator_value"].changes
     entries, matched, threshold = ctx.plan.entries, set(), ctx.threshold
+    labels: dict[tuple, str] = {}  # (indicator, country, year, project) -> the start of its values' labels
     for value, key, figure in incoming:
         indicator_id, country_id, year, project, sex, age = key
-        previous = earlier.get(ValueKey(indicator_id, country_id, year - 1, project, sex, age))
+        # a plain tuple finds the ValueKey it equals: no named tuple made per row
+        previous = earlier.get((indicator_id, country_id, year - 1, project, sex, age)) if earlier else None
         pct = None
         if previous:
             pct = round((figure - previous) * 100 / previous, 1)
@@ -72,13 +75,23 @@ def plan_values(ctx: PlanContext) -> None:
                 ctx.problem("warning", _jump(from_stored(figure, decimals[indicator_id]),
                                              from_stored(previous, decimals[indicator_id]), year - 1, threshold),
                             SHEET, value.row, "Value")
-        label = _label(names, countries, codes, key)
-        cell = f"{SHEET}!{value.row}:{value.row}"  # source_cell(), inlined: this loop runs per row
-        shown_previous = None if previous is None else shown_stored(key, previous)
-        row = by_key.get(key)
+        group = key[:4]
+        label = labels.get(group)
+        if label is None:
+            label = labels[group] = _label(names, countries, codes, (*group, "", ""))
+        if sex:
+            label = f"{label}, {sex}, {age}" if age else f"{label}, {sex}"
+        elif age:
+            label = f"{label}, {age}"
+        row_number = value.row
+        cell = f"{SHEET}!{row_number}:{row_number}"  # source_cell(), inlined: this loop runs per row
+        places = decimals[indicator_id]
+        shown_figure = str(figure) if places == 0 else shown_stored(key, figure)
+        shown_previous = None if previous is None else str(previous) if places == 0 else shown_stored(key, previous)
+        row = by_key.get(key) if by_key else None
         if row is None:
             adds.append(((*key, figure, value.note), cell))
-            entries.append(Entry(SHEET, ADD, label, value.row, (FieldChange("Value", "", shown_stored(key, figure)),),
+            entries.append(Entry(SHEET, ADD, label, row_number, (FieldChange("Value", "", shown_figure),),
                                  shown_previous, pct))
             continue
         matched.add(row.id)
@@ -122,10 +135,15 @@ def _resolved(ctx: PlanContext, decimals: dict[int, int]) -> list[IncomingFigure
         elif value.value < 0:
             problem = ("Value", f"{value.value} is negative")
         else:
-            try:
-                stored = to_stored(value.value, decimals[indicator_id])
-            except NotExact as error:
-                problem = ("Value", str(error))
+            places = decimals[indicator_id]
+            number = value.value
+            # a count given as a whole number, the common case, without the general conversion
+            stored = int(number) if places == 0 and number.__class__ is Decimal and number.is_finite() else None
+            if stored is None or stored != number:
+                try:
+                    stored = to_stored(number, places)
+                except NotExact as error:
+                    problem = ("Value", str(error))
         if problem:
             ctx.problem("error", problem[1], SHEET, value.row, problem[0])
             continue

@@ -26,8 +26,6 @@ from .context import ReadContext
 from .sheet_rows import EMPTY, Table, blank
 
 SHEET = INDICATORS.name
-SEX_PARTS = ("female", "male")
-AGE_PARTS = ("children", "adults")
 _INFINITY = float("inf")
 _MISSING = object()
 
@@ -171,24 +169,27 @@ def _check_totals(values: list[IncomingValue], context: ReadContext) -> None:
     are given, the parts must add up to the total."""
     groups: dict[tuple, dict[tuple[str, str], IncomingValue]] = {}
     for value in values:
-        groups.setdefault((value.indicator_code, value.country, value.year, value.project_code), {})[
-            (value.sex, value.age_group)] = value
+        group_key = (value.indicator_code, value.country, value.year, value.project_code)
+        group = groups.get(group_key)
+        if group is None:
+            group = groups[group_key] = {}
+        group[(value.sex, value.age_group)] = value
     for group in groups.values():
         if len(group) < 3:
             continue
         for (sex, age), total in group.items():
             if sex == EMPTY:
-                _check_parts(context, total, [group.get((part, age)) for part in SEX_PARTS])
+                female, male = group.get(("female", age)), group.get(("male", age))
+                if female is not None and male is not None and female.value + male.value != total.value:
+                    _report_sum(context, total, [female, male])
             if age == EMPTY:
-                _check_parts(context, total, [group.get((sex, part)) for part in AGE_PARTS])
+                children, adults = group.get((sex, "children")), group.get((sex, "adults"))
+                if children is not None and adults is not None and children.value + adults.value != total.value:
+                    _report_sum(context, total, [children, adults])
 
 
-def _check_parts(context: ReadContext, total: IncomingValue, parts: list[IncomingValue | None]) -> None:
-    if any(part is None for part in parts):
-        return
+def _report_sum(context: ReadContext, total: IncomingValue, parts: list[IncomingValue]) -> None:
     added = sum(part.value for part in parts)
-    if added == total.value:
-        return
     described = " + ".join(f"{_label(part)} {shown(part.value)} (row {part.row})" for part in parts)
     context.log.error(
         f'"{shown(total.value)}" is not the sum of its parts: {described} = {shown(added)}',

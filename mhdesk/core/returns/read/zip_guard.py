@@ -21,6 +21,7 @@ import struct
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 MB = 1024 * 1024
 MAX_PART_BYTES = 200 * MB
@@ -47,6 +48,13 @@ _CONTENT_MARKS = (b"</c>", b":c>")
 _REFERENCED_CELL = re.compile(rb'<(?:\w+:)?c\s[^>/]*?\br="([A-Za-z]{1,3})(\d+)"[^>/]*>')
 _BARE_CELL = re.compile(rb'<(?:\w+:)?c(?:\s(?:(?!\br=)[^>/])*)?>')
 _ROW_OR_CELL = re.compile(rb"<(?:\w+:)?(row|c)(\s[^>]*?)?(/?)>")
+# What Excel and openpyxl write: every cell tag opens with its reference. A chunk whose cell tags all do
+# is measured by this simpler pattern (a content cell is the tag that does not close itself).
+_PLAIN_CELL_START = b'<c r="'
+_CELL_STARTS = (b"<c ", b"<c>", b"<c/", b"<c\t", b"<c\n", b"<c\r")
+_PLAIN_CONTENT_CELL = re.compile(rb'<c r="([A-Za-z]{1,3})(\d+)"[^>/]*>')
+_PREFIXED_CELL = re.compile(rb":c[\s>/]")
+_LETTERS_OF, _ROW_OF = itemgetter(0), itemgetter(1)  # of a (letters, row) reference
 _REFERENCE = re.compile(rb'\br\s*=\s*["\']([A-Za-z]{0,3})(\d*)["\']')
 _UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
 # As formula_cells looks for them: an error value, a formula tag inside <sheetData>, a prefixed formula tag.
@@ -189,6 +197,16 @@ def _inflate(data: bytes, info: zipfile.ZipInfo):
             yield chunk
 
 
+def _plain_cells(body: bytes) -> bool:
+    """Whether every cell tag in `body` opens with its reference, unprefixed (`<c r="A1"...`)."""
+    if b":c" in body and _PREFIXED_CELL.search(body):
+        return False
+    plain = body.count(_PLAIN_CELL_START)
+    # Inside <sheetData> every tag starting "<c" is a cell: two passes answer; elsewhere (<cols>, <cfRule>)
+    # the cell tags are counted one form at a time.
+    return plain == body.count(b"<c") or plain == sum(body.count(start) for start in _CELL_STARTS)
+
+
 class _PartReader:
     """Scans one XML part as it is inflated, keeping at most one chunk and an unfinished tag."""
 
@@ -229,7 +247,7 @@ class _PartReader:
         extent = self.extent
         if extent.may_hold_formulas:
             return
-        if _ERROR_VALUE in body or any(mark in body for mark in _PREFIXED_FORMULA_MARKS):
+        if _ERROR_VALUE in body or (b":f" in body and any(mark in body for mark in _PREFIXED_FORMULA_MARKS)):
             extent.may_hold_formulas = True
         elif self.in_sheet_data:
             end = body.find(_SHEET_DATA_END)
@@ -239,14 +257,17 @@ class _PartReader:
     def _measure(self, body: bytes) -> None:
         if not any(mark in body for mark in _CONTENT_MARKS):
             return  # only formats (or nothing) in this chunk: the common case for padded sheets
-        if _BARE_CELL.search(body):
+        if _plain_cells(body):
+            references = _PLAIN_CONTENT_CELL.findall(body)
+        elif _BARE_CELL.search(body):
             self._measure_in_order(body)
             return
-        references = _REFERENCED_CELL.findall(body)
+        else:
+            references = _REFERENCED_CELL.findall(body)
         if references:
             extent = self.extent
-            extent.rows = max(extent.rows, max(map(int, (row for _, row in references))))
-            extent.columns = max(extent.columns, max(map(_column_number, {letters for letters, _ in references})))
+            extent.rows = max(extent.rows, max(map(int, map(_ROW_OF, references))))
+            extent.columns = max(extent.columns, max(map(_column_number, set(map(_LETTERS_OF, references)))))
 
     def _measure_in_order(self, body: bytes) -> None:
         """Follow rows and cells one by one, for cells written without a reference."""
