@@ -85,10 +85,14 @@ def test_roles_taken_up_moved_and_left_are_in_the_holders_history(db, services):
     aziz_roles = [e for e in services.record_history.of_person(aziz.id) if e.changes[0][0] != "Family name"]
     assert [(e.action, e.changes) for e in aziz_roles] == [
         ("add", [("Role", "", "Chief of Mission, Tajikistan 2019")]),
-        ("change", [("Place in the cell", "1", "2")]),
+        ("change", [("Place in the cell (Chief of Mission, Tajikistan 2019)", "1", "2")]),
         ("remove", [("Role", "Chief of Mission, Tajikistan 2019", "")])]
     assert services.record_history.of_person(dilnoza.id)[-1].changes == [
         ("Role", "", "Officer in charge, Tajikistan 2019")]
+    cell = services.record_history.of_directory_cell(2019, "Tajikistan", HEAD)
+    assert [(e.label, e.action) for e in cell] == [("Karimov, Aziz", "add"), ("Saidova, Dilnoza", "add"),
+                                                   ("Karimov, Aziz", "change"), ("Karimov, Aziz", "remove")]
+    assert services.record_history.of_directory_cell(2019, "Tajikistan", "H2") == []
     copied = services.directory.copy_year(2019, 2020)
     services.directory.remove_roles(copied)  # the copy undone
     assert [e.action for e in services.record_history.of_person(dilnoza.id)][-2:] == ["add", "remove"]

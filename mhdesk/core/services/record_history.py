@@ -7,8 +7,10 @@ from sqlalchemy import func, or_, select
 
 from .. import audit
 from ..database import Database
+from ..directory_roles import AREA_ROLES, HEAD_ROLES, role_label
 from ..errors import NotFound
 from ..models import AuditEntry, Country, Edition, Event, Indicator, Person, Publication
+from .directory import HEAD, REGIONAL
 from .editions import edition_label
 from .row_audit import ROLE_ENTITY, indicator_cell_label, person_label
 
@@ -38,6 +40,16 @@ class RecordHistory:
         if not entries and not ids:
             raise NotFound(f'Nobody called "{name.strip()}" is on record, nor any change of someone so called.')
         return entries
+
+    def of_directory_cell(self, year: int, country: str | None, slot: str) -> list[audit.HistoryEntry]:
+        """The roles taken up, moved and left in one cell of a year's directory (`slot` as in `CellKey`), whoever
+        held them."""
+        place = f", {country or 'regional'} {year}"
+        with self._db.session() as session:
+            found = audit.entries_where(session, AuditEntry.entity == ROLE_ENTITY,
+                                        AuditEntry.changes_json.contains(place, autoescape=True))
+        return [entry for entry in found if any(_in_cell(text, place, slot) for change in entry.changes
+                                                for text in change)]
 
     def of_event(self, event_id: int) -> list[audit.HistoryEntry]:
         return self._of("event", Event, event_id)
@@ -78,3 +90,21 @@ class RecordHistory:
                 raise NotFound(f"No {entity} #{record_id} is on record, nor any change of one.")
             return entries
 
+
+
+HEAD_LABELS = frozenset(role_label(code) for code in HEAD_ROLES)
+AREA_LABELS = tuple(role_label(code) for code in AREA_ROLES)
+
+
+def _in_cell(text: str, place: str, slot: str) -> bool:
+    """Whether a role as the trail words it (`Focal point H2, Tajikistan 2018`, also inside `Place in the cell
+    (...)`) belongs to the cell at `place` and `slot`."""
+    text = text.removeprefix("Place in the cell (").removesuffix(")")
+    if not text.endswith(place):
+        return False
+    role = text[:-len(place)]
+    if slot == HEAD:
+        return role in HEAD_LABELS
+    if slot == REGIONAL:
+        return True
+    return role.endswith(f" {slot}") and role.startswith(AREA_LABELS)

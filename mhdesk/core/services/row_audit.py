@@ -195,7 +195,7 @@ def _role_entries(before: Row | None, after: Row | None, names: Names) -> list[t
     if before is not None and after is not None and before["person_id"] == after["person_id"]:
         changes = [("Role", old, new)] if old != new else []
         if before.get("position") != after.get("position"):
-            changes.append(("Place in the cell", str((before.get("position") or 0) + 1),
+            changes.append((f"Place in the cell ({new})", str((before.get("position") or 0) + 1),
                             str((after.get("position") or 0) + 1)))
         person = after["person_id"]
         return [(ROLE_ENTITY, person, names.person(person), "change", changes)] if changes else []

@@ -19,6 +19,7 @@ from ...core.services.directory import HEAD, REGIONAL, CellEntry, CellKey, Direc
 from ..shared.editor_fields import fill_combo
 from ..shared.empty_state import EmptyState
 from ..shared.form_loader import load_form
+from ..shared.history_dialog import HistoryDialog, add_history_action, open_history
 from ..shared.pdf_printing import PrintsPdf, print_file
 from ..shared.provenance import Provenance
 from ..shared.record_views import copy_records, offer_years, selected_records, setup_table
@@ -88,6 +89,8 @@ class DirectoryView(PrintsPdf, QWidget):
         self.ui.mailButton.clicked.connect(lambda: QDesktopServices.openUrl(QUrl(self.mail_link())))
         self.ui.dragSearchEdit.textChanged.connect(self.drag_model.set_filter)
         context.bus.changed.connect(self._records_changed)
+        self.cell_history_action = add_history_action(self.ui.gridView, self.show_cell_history)
+        self.role_history_action = add_history_action(self.ui.tableView, self.show_holder_history)
         self._year_offered = False  # the first load shows the latest year; later ones keep the choice
         self._preview = None
         self.reload()
@@ -189,6 +192,22 @@ class DirectoryView(PrintsPdf, QWidget):
     def edit_cell(self, index) -> CellEditor | None:
         key = self.grid_model.cell_key(index)
         return self.open_cell_editor(key) if key is not None else None
+
+    def show_cell_history(self) -> HistoryDialog | None:
+        """Who took up, moved and left the roles of the current grid cell, when, by an edit or an import."""
+        key = self.grid_model.cell_key(self.ui.gridView.currentIndex())
+        if key is None:
+            return None
+        entries = self._services.record_history.of_directory_cell(key.year, key.country, key.slot)
+        return open_history(self, key.describe(), entries, labelled=True)
+
+    def show_holder_history(self) -> HistoryDialog | None:
+        """The history of the person holding the selected role: their details and every role they held."""
+        chosen = selected_records(self.ui.tableView, self.model)
+        if len(chosen) != 1:
+            return None
+        return open_history(self, chosen[0].printed_name,
+                            self._services.record_history.of_person(chosen[0].person_id))
 
     def set_cell(self, state, entries: list[CellEntry]) -> None:
         if [(e.person_id, e.role, e.title) for e in entries] == [(e.person_id, e.role, e.title)

@@ -14,7 +14,9 @@ from .form_loader import load_form
 
 
 class HistoryDialog(QDialog):
-    def __init__(self, name: str, entries: list[HistoryEntry], parent: QWidget | None = None):
+    def __init__(self, name: str, entries: list[HistoryEntry], parent: QWidget | None = None, *,
+                 labelled: bool = False):
+        """`labelled`: each entry names its record (the cell of a directory lists several people's roles)."""
         super().__init__(parent)
         self.ui = load_form(self, "shared/history.ui")
         self.setWindowTitle(f"History of {name}")
@@ -24,7 +26,8 @@ class HistoryDialog(QDialog):
                                      if entries else f"No change to {name} is on record yet.")
         tree = self.ui.entriesTree
         for entry in reversed(entries):
-            item = QTreeWidgetItem([f"{entry.at:%Y-%m-%d %H:%M:%S}", entry.who, entry.describe()])
+            what = f"{entry.label} {entry.describe()}" if labelled else entry.describe()
+            item = QTreeWidgetItem([f"{entry.at:%Y-%m-%d %H:%M:%S}", entry.who, what])
             for field, before, after in entry.changes:
                 item.addChild(QTreeWidgetItem([field, before or "(empty)", after or "(empty)"]))
             tree.addTopLevelItem(item)
@@ -46,8 +49,9 @@ def add_history_action(widget: QWidget, show: Callable[[], object], *, context_m
     return action
 
 
-def open_history(parent: QWidget, name: str, entries: list[HistoryEntry]) -> HistoryDialog:
-    dialog = HistoryDialog(name, entries, parent.window())
+def open_history(parent: QWidget, name: str, entries: list[HistoryEntry], *, labelled: bool = False
+                 ) -> HistoryDialog:
+    dialog = HistoryDialog(name, entries, parent.window(), labelled=labelled)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

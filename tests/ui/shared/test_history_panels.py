@@ -97,3 +97,26 @@ def test_an_edition_saved_and_undone_in_its_history(window, services):
         ("changed by an edit", [("Subtitle", "Health on the move", subtitle)]),
         ("changed by an edit", [("Subtitle", subtitle, "Health on the move")])]
     dialog.close()
+
+
+def test_a_directory_cell_edited_and_undone_in_the_cells_history(window, services):
+    view = window.show_view("directory")
+    view.ui.gridYearCombo.setCurrentIndex(view.ui.gridYearCombo.findData(2018))
+    model = view.grid_model
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() in ("Albania", "Albania *"))
+    index = model.index(row, 2)  # Albania's H1 focal points
+    editor = view.edit_cell(index)
+    editor.find_edit.setText("calderon")
+    editor.add_button.click()
+    holder = next(f"{p.family_name}, {p.given_name}" for p in services.people.all()
+                  if p.id == editor.entries()[0].person_id)
+    editor.accept()
+    window.undo_stack.undo()
+    view.ui.gridView.setCurrentIndex(index)
+    assert offers_history(view.ui.gridView, view.cell_history_action)
+    dialog = view.show_cell_history()
+    assert dialog.windowTitle() == "History of Albania H1 focal points in 2018"
+    assert [(what, changes) for _, what, changes in shown_entries(dialog)] == [
+        (f"{holder} removed by an edit", [("Role", "Focal point H1, Albania 2018", "(empty)")]),
+        (f"{holder} added by an edit", [("Role", "(empty)", "Focal point H1, Albania 2018")])]
+    dialog.close()
