@@ -21,6 +21,7 @@ from mhdesk.core.returns.apply.rollback import rollback_import
 from mhdesk.core.returns.plan.planner import plan_return
 from mhdesk.core.services.directory import HEAD, CellEntry, CellKey
 from mhdesk.core.services.events import EventData
+from mhdesk.core.services.exchange_rates import RateData
 from mhdesk.core.services.indicator_catalogue import IndicatorData
 from mhdesk.core.services.indicator_cells import TOTAL, CellValues
 from mhdesk.core.services.people import PersonData
@@ -257,3 +258,21 @@ def test_an_edition_saved_changed_and_deleted(db, services, capsys):
     assert changed.changes == [("Subtitle", draft.subtitle or "", "Health on the move"),
                                ("Sections left out", "", "Charts")]
     assert removed.action == "remove"
+    assert main(["--database", db.location, "history", "--edition", "2024"]) == EXIT_OK
+    assert any(line.endswith("the 2024 edition removed by an edit") for line in capsys.readouterr().out.splitlines())
+
+
+def test_exchange_rates_set_changed_removed_and_undone(db, services, capsys):
+    rates = services.exchange_rates
+    added = rates.add(RateData("EUR", date(2023, 1, 1), Decimal("1.085")))
+    changed = rates.update(RateData("EUR", date(2023, 1, 1), Decimal("1.09"), id=added.id, version=added.version))
+    rates.set(RateData("EUR", date(2023, 1, 1), Decimal("1.090")))  # the same rate: nothing to record
+    rates.delete(changed.id, changed.version)
+    rates.add(changed)  # Undo of the removal
+    rates.add(RateData("GBP", date(2023, 1, 1), Decimal("1.25")))
+    entries = services.record_history.of_exchange_rates("eur")
+    assert [(e.label, e.action) for e in entries] == [("EUR from 2023-01-01", a) for a in
+                                                      ("add", "change", "remove", "add")]
+    assert entries[1].changes == [("Rate", "1.085", "1.09")]
+    assert main(["--database", db.location, "history", "--rates", "EUR"]) == EXIT_OK
+    assert '    Rate: "1.085" -> "1.09"' in capsys.readouterr().out.splitlines()

@@ -27,6 +27,7 @@ from ..parsing.dates import parse_date
 from ..parsing.errors import ParseError
 from ..parsing.numbers import decimal_from_digits
 from ..parsing.text import clean_text
+from .row_audit import record_rows, row_of
 
 DEFAULT_REPORTING_CURRENCY = "USD"
 
@@ -159,11 +160,13 @@ class ExchangeRates:
         with self._db.session() as session, session.begin():
             rate = self._at(session, data.currency, data.valid_from, data.reporting_currency)
             before = _data(rate) if rate is not None else None
+            row_before = row_of(rate) if rate is not None else None
             if rate is None:
                 rate = ExchangeRate()
                 session.add(rate)
             _apply(rate, data)
             session.flush()
+            record_rows(session, "exchange_rate", [(row_before, row_of(rate))])
             return _data(rate), before
 
     def remove(self, currency: str, valid_from: date, reporting_currency: str = DEFAULT_REPORTING_CURRENCY
@@ -175,6 +178,7 @@ class ExchangeRates:
             if rate is None:
                 raise NotFound(f"No {code} rate from {valid_from.isoformat()} is recorded.")
             removed = _data(rate)
+            record_rows(session, "exchange_rate", [(row_of(rate), None)])
             session.delete(rate)
             return removed
 
@@ -197,6 +201,7 @@ class ExchangeRates:
                     _apply(rate, data)
                     session.add(rate)
                     session.flush()
+                    record_rows(session, "exchange_rate", [(None, row_of(rate))])
                     return _data(rate)
             except IntegrityError:
                 raise ValidationFailed([Issue("Valid from", f"a {data.currency} rate from "
@@ -209,8 +214,10 @@ class ExchangeRates:
                 rate = self._find(session, data.id)
                 if rate.version != data.version:
                     raise StaleRecord("The rate was changed elsewhere since it was read.")
+                before = row_of(rate)
                 _apply(rate, data)
                 session.flush()
+                record_rows(session, "exchange_rate", [(before, row_of(rate))])
                 return _data(rate)
         except StaleDataError:
             raise StaleRecord("The rate was changed elsewhere since it was read.") from None
@@ -223,6 +230,7 @@ class ExchangeRates:
             rate = self._find(session, rate_id)
             if rate.version != version:
                 raise StaleRecord("The rate was changed elsewhere since it was read.")
+            record_rows(session, "exchange_rate", [(row_of(rate), None)])
             session.delete(rate)
 
     @staticmethod

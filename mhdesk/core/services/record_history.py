@@ -74,6 +74,13 @@ class RecordHistory:
             edition_id = session.scalar(select(Edition.id).where(Edition.year == year))
             return audit.history(session, "edition", entity_id=edition_id, label=edition_label(year))
 
+    def of_exchange_rates(self, currency: str) -> list[audit.HistoryEntry]:
+        """Every rate of a currency (by its ISO 4217 code) added, changed or removed."""
+        code = currency.strip().upper()
+        with self._db.session() as session:
+            return audit.entries_where(session, AuditEntry.entity == "exchange_rate",
+                                       AuditEntry.label.startswith(f"{code} from ", autoescape=True))
+
     def of_indicator(self, code: str) -> list[audit.HistoryEntry]:
         """The catalogue's entry of the indicator with this code, or that had it (not its values)."""
         with self._db.session() as session:

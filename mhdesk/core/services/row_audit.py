@@ -1,13 +1,13 @@
 """The audit trail of the records kept row by row: people and the roles they hold, events, publications, the
-indicator catalogue and indicator values. Written beside each change, in its transaction: by the services' saves,
-and in bulk by an import and its rollback (from the import's own record of what it changed; the values an import
-adds are recorded by the database itself, a statement per run of ids).
+indicator catalogue, exchange rates and indicator values. Written beside each change, in its transaction: by the
+services' saves, and in bulk by an import and its rollback (from the import's own record of what it changed; the
+values an import adds are recorded by the database itself, a statement per run of ids).
 
 A row is given as {column: value as stored}. Each kind of row becomes one entry per record changed:
 - a person: entity "person", their fields;
 - a directory role: entity "person_role" under the id and name of the person who holds (or held) it, so
   that a person's history lists the roles they took up and left ("Focal point H2, Tajikistan 2018");
-- an event, a publication, an indicator of the catalogue: their fields;
+- an event, a publication, an indicator of the catalogue, an exchange rate: their fields;
 - an indicator value: one entry per value, labelled by its cell ("HIV.1, Tajikistan, 2019"), the field naming
   the part ("Total", "Female, adults", "MA.0467 total").
 """
@@ -38,6 +38,8 @@ FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
     "indicator": (("code", "Code"), ("name", "Name"), ("unit", "Unit"), ("description", "Description"),
                   ("decimals", "Decimals"), ("over_countries", "Across countries"), ("over_years", "Across years"),
                   ("by_sex", "By sex"), ("by_age", "By age group")),
+    "exchange_rate": (("currency", "Currency"), ("reporting_currency", "Into"), ("valid_from", "Valid from"),
+                      ("rate", "Rate")),
     "publication": (("title", "Title"), ("publisher", "Publisher"), ("place", "Place"), ("year", "Year"),
                     ("pages", "Pages"), ("format", "Format"), ("languages", "Languages"), ("isbn", "ISBN"),
                     ("link", "Link")),
@@ -51,6 +53,11 @@ def person_label(family_name: str, given_name: str | None) -> str:
 
 def indicator_cell_label(indicator_code: str, country: str, year: int) -> str:
     return f"{indicator_code}, {country}, {year}"
+
+
+def rate_label(currency: str, valid_from: date) -> str:
+    """`EUR from 2023-01-01`: the rates of a currency are found by their label's start."""
+    return f"{currency} from {valid_from.isoformat()}"
 
 
 def row_of(record) -> dict[str, object]:
@@ -121,6 +128,8 @@ def _text(value) -> str:
         return value.isoformat()
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, Decimal):  # a rate as typed and as read back (to more places) reads the same
+        return f"{value.normalize():f}"
     return str(value)
 
 
@@ -138,6 +147,8 @@ def _label(table: str, row: Row) -> str:
         return f"{_text(row['date'])} {row['title']}"
     if table == "indicator":
         return str(row["code"])
+    if table == "exchange_rate":
+        return rate_label(row["currency"], row["valid_from"])
     return str(row["title"])
 
 
