@@ -15,6 +15,7 @@ from ...core.parsing.currencies import COMMON_CURRENCIES
 from ...core.services.exchange_rates import DEFAULT_REPORTING_CURRENCY, RateData, budgets_of, read_rate
 from ..shared.form_loader import load_form
 from ..shared.formatting import day
+from ..shared.history_dialog import HistoryDialog, add_history_action, open_history
 from ..shared.record_views import select_records, selected_records, setup_table
 from ..shared.records_bus import concerns
 from ..shared.worker import BackgroundJob
@@ -52,10 +53,20 @@ class RatesPanel(QWidget):
         self.store.changed.connect(self._written)
         self.store.failed.connect(self._show_problem)
         context.bus.changed.connect(self._records_changed)
+        self.history_action = add_history_action(self.ui.ratesView, self.show_history)
         self._focus_id: int | None = None
         self._stale = True
         self._loading: BackgroundJob | None = None
         self._load_again = False
+
+    def show_history(self) -> HistoryDialog | None:
+        """Every rate of the selected rate's currency added, changed or removed: who, when, from what to what."""
+        chosen = selected_records(self.ui.ratesView, self.model)
+        if len(chosen) != 1:
+            return None
+        currency = chosen[0].currency
+        return open_history(self, f"the {currency} rates", self._services.record_history.of_exchange_rates(currency),
+                            labelled=True)
 
     # ---- reading ----------------------------------------------------------------------------
 

@@ -9,6 +9,8 @@ import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialogButtonBox
 
+from mhdesk.ui.indicators.view import RATES_TAB
+
 
 @pytest.fixture
 def window(demo_window):
@@ -119,4 +121,29 @@ def test_a_directory_cell_edited_and_undone_in_the_cells_history(window, service
     assert [(what, changes) for _, what, changes in shown_entries(dialog)] == [
         (f"{holder} removed by an edit", [("Role", "Focal point H1, Albania 2018", "(empty)")]),
         (f"{holder} added by an edit", [("Role", "(empty)", "Focal point H1, Albania 2018")])]
+    dialog.close()
+
+
+def test_a_rate_changed_and_undone_in_the_currencys_history(window, services, qtbot):
+    view = window.show_view("indicators")
+    view.ui.tabs.setCurrentIndex(RATES_TAB)
+    panel = view.rates
+    qtbot.waitUntil(lambda: not panel.is_loading and panel.ui.missingRatesLabel.text() != "")
+    panel.fill("eur", "1 Jan 2015", "1,10")
+    assert panel.add_rate()
+    qtbot.waitUntil(lambda: not panel.is_loading and panel.model.rowCount() == 1)
+    panel.ui.ratesView.selectRow(0)
+    panel.ui.rateEdit.setText("1.2")
+    assert panel.change_rate()
+    window.undo_stack.undo()
+    qtbot.waitUntil(lambda: not panel.is_loading)
+    panel.ui.ratesView.selectRow(0)
+    assert offers_history(panel.ui.ratesView, panel.history_action)
+    dialog = panel.show_history()
+    assert dialog.windowTitle() == "History of the EUR rates"
+    assert [(what, changes) for _, what, changes in shown_entries(dialog)] == [
+        ("EUR from 2015-01-01 changed by an edit", [("Rate", "1.2", "1.1")]),
+        ("EUR from 2015-01-01 changed by an edit", [("Rate", "1.1", "1.2")]),
+        ("EUR from 2015-01-01 added by an edit", [("Currency", "(empty)", "EUR"), ("Into", "(empty)", "USD"),
+                                                  ("Valid from", "(empty)", "2015-01-01"), ("Rate", "(empty)", "1.1")])]
     dialog.close()
