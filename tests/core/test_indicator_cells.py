@@ -74,6 +74,31 @@ def test_the_demo_cells_give_the_published_2023_totals_through_the_command_line(
         code: Decimal(figure) for code, figure in PUBLISHED_2023.items()}
 
 
+def test_the_upgrade_to_the_cells_adds_up_the_values_already_there(db, services):
+    from alembic import command
+    from alembic.config import Config
+
+    from mhdesk.core.migrate import MIGRATIONS
+
+    project_id = services.projects.create(ProjectData(code="MA.0467", title="TB care")).id
+    with db.session() as session, session.begin():
+        (phc, serbia), (referrals, armenia) = ids(db, "PHC_CONSULT", "Serbia"), ids(db, "REFERRALS", "Armenia")
+        session.add_all([
+            IndicatorValue(indicator_id=phc, country_id=serbia, year=2023, value=24175, sex="male"),
+            IndicatorValue(indicator_id=phc, country_id=serbia, year=2023, value=59044, sex="female"),
+            IndicatorValue(indicator_id=phc, country_id=serbia, year=2022, value=100),
+            IndicatorValue(indicator_id=referrals, country_id=armenia, year=2023, value=4, project_id=project_id)])
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with db.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0006")
+        command.upgrade(config, "head")
+    assert kept(db) == {(2023, phc, serbia): (83219, 2), (2022, phc, serbia): (100, 1),
+                        (2023, referrals, armenia): (4, 1)}
+    assert_in_step(db)
+
+
 def test_a_typed_cell_a_pasted_block_and_a_cleared_cell_move_the_totals_and_the_cells_together(demo, db, services):
     before = totals(services, 2023)
     services.indicator_cells.save([typed(services, "PHC_CONSULT", "Serbia", 2023, {TOTAL: Decimal(1000)})])
@@ -196,3 +221,23 @@ def test_core_statements_outside_a_session_keep_the_cells_in_step(db):
         conn.execute(update(values).where(values.c.year == 2021).values(year=2020))
     assert_in_step(db)
     assert set(kept(db)) == {(2020, indicator_id, country_id), (2022, indicator_id, country_id)}
+
+
+def test_two_writers_of_one_cell_each_count_what_the_other_committed(db, services):
+    if db.is_sqlite:
+        pytest.skip("SQLite lets one writer at a time: the second would wait for the first to commit")
+    first_project = services.projects.create(ProjectData(code="MA.0467", title="TB care")).id
+    second_project = services.projects.create(ProjectData(code="MP.0280", title="Mobile clinics")).id
+    indicator_id, country_id = ids(db, "REFERRALS", "Serbia")
+    with db.session() as first, db.session() as second:
+        first.begin()
+        first.add(IndicatorValue(indicator_id=indicator_id, country_id=country_id, year=2023, value=5,
+                                 project_id=first_project))
+        first.flush()
+        with second.begin():  # commits while the first is still open
+            second.add(IndicatorValue(indicator_id=indicator_id, country_id=country_id, year=2023, value=7,
+                                      project_id=second_project))
+        assert kept(db) == {(2023, indicator_id, country_id): (7, 1)}
+        first.commit()
+    assert kept(db) == {(2023, indicator_id, country_id): (12, 2)}
+    assert_in_step(db)

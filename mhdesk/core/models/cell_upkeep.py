@@ -44,8 +44,9 @@ def refresh_stale_cells(conn: Connection) -> int:
         return 0
     if conn.dialect.name == "postgresql":
         # Two writers of one cell add it up one after the other, each seeing what the other committed.
-        conn.execute(text("SELECT count(pg_advisory_xact_lock(:space, k)) FROM unnest(:keys) WITH ORDINALITY "
-                          "AS t(k, n) ORDER BY n").bindparams(bindparam("keys", type_=ARRAY(Integer))),
+        conn.execute(text("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(:space, k) FROM unnest(:keys) "
+                          "WITH ORDINALITY AS t(k, n) ORDER BY n) AS locked")
+                     .bindparams(bindparam("keys", type_=ARRAY(Integer))),
                      {"space": CELL_LOCKS, "keys": sorted({_lock_key(key) for key in keys})})
     cells = indicator_cell.c
     for start in range(0, len(keys), KEYS_PER_STATEMENT):
