@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from decimal import Decimal
 
@@ -144,3 +145,13 @@ def test_the_plan_goes_to_json_and_back(db):
     assert again.entries == plan.entries and again.problems == plan.problems
     assert (again.mission, again.year, again.date_submitted) == (MISSION, YEAR, date(2020, 1, 15))
     assert again.writes is None and not again.can_apply
+
+
+def test_the_stored_plan_writes_each_entry_as_the_entry_says(db):
+    """The import record keeps each entry as Entry.to_json gives it: trailing empties left out, nothing else."""
+    apply_plan(db, plan_return(db, first_return()))
+    plan = plan_return(db, parsed_return(values=[value("PHC_CONSULT", 90000, 2), value("REFERRALS", 120, 4),
+                                                 value("PHC_CONSULT", 91000, 5, year=YEAR + 1)]))
+    assert {e.action for e in plan.entries} >= {ADD, CHANGE, REMOVE}
+    assert any(e.change_pct is not None for e in plan.entries) and any(e.row is None for e in plan.entries)
+    assert json.loads(plan.to_json())["entries"] == [entry.to_json() for entry in plan.entries]

@@ -123,7 +123,7 @@ class Plan(SortsProblems):
             "problems": [[p.severity, p.message, p.sheet, p.row, p.column] for p in self.problems],
         }, ensure_ascii=False, separators=(",", ":"))
         # entries a few thousand at a time: a hundred thousand of them never exist as JSON-ready lists at once
-        parts = [json.dumps([e.to_json() for e in self.entries[start:start + 5000]], ensure_ascii=False,
+        parts = [json.dumps([_entry_json(e) for e in self.entries[start:start + 5000]], ensure_ascii=False,
                             separators=(",", ":"))[1:-1] for start in range(0, len(self.entries), 5000)]
         return f'{head[:-1]},"entries":[{",".join(parts)}]}}'
 
@@ -139,6 +139,25 @@ class Plan(SortsProblems):
             entries=[Entry.from_json(e) for e in data.get("entries", ())],
             problems=[Problem(*p) for p in data.get("problems", ())],
         )
+
+
+def _entry_json(entry: Entry) -> list:
+    """Entry.to_json, written out for the hundred thousand entries of a large plan."""
+    changes = entry.changes
+    if len(changes) == 1:  # an indicator value's one change, without a comprehension per entry
+        change = changes[0]
+        changes = [[change.field, change.old, change.new]]
+    else:
+        changes = [[c.field, c.old, c.new] for c in changes] if changes else None
+    if entry.change_pct is not None:
+        return [entry.sheet, entry.action, entry.label, entry.row, changes, entry.previous, entry.change_pct]
+    if entry.previous is not None:
+        return [entry.sheet, entry.action, entry.label, entry.row, changes, entry.previous]
+    if changes is not None:
+        return [entry.sheet, entry.action, entry.label, entry.row, changes]
+    if entry.row is not None:
+        return [entry.sheet, entry.action, entry.label, entry.row]
+    return entry.to_json()
 
 
 def _sheet_rank(sheet: str) -> tuple[int, str]:

@@ -117,14 +117,16 @@ def _resolved(ctx: PlanContext, decimals: dict[int, int]) -> list[IncomingFigure
     out, seen = [], {}
     country_ids, indicator_ids, project_ids = ctx.country_ids, ctx.indicator_ids, ctx.project_ids
     mission = next(n for n, i in country_ids.items() if i == ctx.mission_id)
+    # the projects this return adds, one reference each for all their rows
+    new_projects = {code: NewRef("project", code) for code in ctx.new_project_codes}
     for value in ctx.parsed.values:
         indicator_id = indicator_ids.get(value.indicator_code)
         country_id = country_ids.get(value.country or mission)
         project = None
         if value.project_code:
             project = project_ids.get(value.project_code)
-            if project is None and value.project_code in ctx.new_project_codes:
-                project = NewRef("project", value.project_code)
+            if project is None:
+                project = new_projects.get(value.project_code)
         problem = None
         if indicator_id is None:
             problem = ("Indicator", f'"{value.indicator_code}" is not an indicator of the catalogue')
