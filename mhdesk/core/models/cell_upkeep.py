@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import zlib
 
-from sqlalchemy import Connection, Integer, bindparam, delete, insert, text, tuple_
+from sqlalchemy import Connection, Integer, bindparam, delete, insert, select, text, tuple_
 from sqlalchemy.dialects.postgresql import ARRAY
 
 from .indicator_cells import KEYS_PER_STATEMENT, figures_of, indicator_cell, indicator_cell_stale
@@ -38,6 +38,8 @@ def forget_writes(conn: Connection) -> None:
 def refresh_stale_cells(conn: Connection) -> int:
     """Add up again every cell named stale and visible to this transaction; returns how many."""
     stale = indicator_cell_stale.c
+    if conn.execute(select(stale.year).limit(1)).first() is None:  # reading only: no write lock for nothing
+        return 0
     keys = sorted(set(conn.execute(delete(indicator_cell_stale).returning(stale.year, stale.indicator_id,
                                                                           stale.country_id)).all()))
     if not keys:
