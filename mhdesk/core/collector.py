@@ -17,4 +17,8 @@ def collector_paused() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            # What was made meanwhile goes straight to the oldest generation: otherwise the first young
+            # collection after the pause walks all of it at once (half a second after a large import).
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
