@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import IntEnum
-from operator import attrgetter
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -18,7 +17,7 @@ from ...core.services.exchange_rates import RateTable
 from ...core.services.project_records import ProjectRow
 from ...core.services.projects import ProjectQuery
 from ..shared import formatting
-from ..shared.record_table import RecordRole, RecordTableModel, SortKeyRole, name_key, names_key
+from ..shared.record_table import PreparedRows, RecordRole, RecordTableModel, SortKeyRole, name_key, names_key
 
 
 class Column(IntEnum):
@@ -125,7 +124,7 @@ class ProjectsTableModel(RecordTableModel):
     def set_rates(self, rates: RateTable | None) -> None:
         """Budgets sort by their value in the reporting currency where a rate converts them."""
         self._rates = rates
-        self._keys.pop(Column.BUDGET, None)
+        self.forget_sort_keys(Column.BUDGET)
         if self._sorting and self._sorting[0] == Column.BUDGET:
             self.sort(*self._sorting)
 
@@ -156,9 +155,11 @@ class ProjectsTableModel(RecordTableModel):
         return None
 
     def merge_rows(self, fresh: list[ProjectRow], ids: set[int]) -> None:
-        """Replace the rows of `ids` with `fresh` (a deleted project has none); the rest stay as loaded."""
-        kept = [row for row in self._rows if row.id not in ids]
-        self.set_rows(sorted(kept + fresh, key=attrgetter("code")))
+        """Replace the rows of `ids` with `fresh` (a deleted project has none); the rest stay as loaded,
+        with their search text."""
+        kept = [(row, hay) for row, hay in zip(self._rows, self._haystacks) if row.id not in ids]
+        merged = sorted(kept + [(row, haystack(row)) for row in fresh], key=lambda pair: pair[0].code)
+        self.set_rows(PreparedRows([row for row, _ in merged], [hay for _, hay in merged], {}))
 
     def years(self) -> list[int]:
         """Every year some project runs in, for the year filter."""

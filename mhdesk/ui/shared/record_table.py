@@ -17,6 +17,7 @@ reads (`display`) and copies (`TSV_COLUMNS`), what the search box looks in
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, is_dataclass, replace
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -26,6 +27,25 @@ from ...core.collation import collation_key
 RecordRole = Qt.ItemDataRole.UserRole + 1  # the row record itself (an IndicatorRow, a DirectoryRow...)
 SortKeyRole = Qt.ItemDataRole.UserRole + 2  # the value the column sorts by
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+RECENT_FILTERS = 16  # results kept, so that deleting what was typed answers at once
+
+
+@dataclass(frozen=True)
+class PreparedRows:
+    """Rows with what the model computes over all of them, made by `RecordTableModel.prepare`."""
+
+    rows: list
+    haystacks: list[str]
+    ranks: dict[int, list[int | None]]
+
+
+def _only_typed_on(before, after) -> bool:
+    """True when `after` differs from `before` only by search text typed on at its end: every row `after`
+    keeps, `before` kept."""
+    text_before, text_after = getattr(before, "text", ""), getattr(after, "text", "")
+    if not text_after.lower().startswith(text_before.lower()) or text_before == text_after:
+        return False
+    return replace(before, text=text_after) == after if is_dataclass(before) else False
 
 
 def name_key(text: str | None):
@@ -49,7 +69,9 @@ class RecordTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list = []
         self._haystacks: list[str] = []
-        self._keys: dict[int, list] = {}
+        self._ranks: dict[int, list[int | None]] = {}  # per column, computed when first sorted by
+        self._orders: dict[tuple[int, Qt.SortOrder], list[int]] = {}  # every row in each sort asked for so far
+        self._recent: dict[Any, list[int]] = {}  # the shown rows of the last few filters, in the current order
         self._order: list[int] = []
         self._visible: list[int] = []
         self._filter = self.FILTER_TYPE()
@@ -74,15 +96,23 @@ class RecordTableModel(QAbstractTableModel):
 
     # ---- loading and asking ----------------------------------------------------------
 
-    def set_rows(self, rows: list) -> None:
-        """Replace every row, keeping the current sort and filter."""
+    def set_rows(self, rows) -> None:
+        """Replace every row (a list, or what `prepare` made of one off the window's thread), keeping the
+        current sort and filter."""
+        prepared = rows if isinstance(rows, PreparedRows) else self.prepare(rows, sort_keys=False)
         self.beginResetModel()
-        self._rows = list(rows)
-        self._haystacks = [self.haystack(r) for r in self._rows]
-        self._keys = {}
+        self._rows, self._haystacks, self._ranks = prepared.rows, prepared.haystacks, dict(prepared.ranks)
+        self._orders, self._recent = {}, {}
         self._order = self._sorted_order()
         self._visible = self._filtered(self._order)
         self.endResetModel()
+
+    def prepare(self, rows, *, sort_keys: bool = True) -> PreparedRows:
+        """What a load needs computed over every row: the search haystacks and (with `sort_keys`) the sort
+        ranks of every column. Plain Python, touching no Qt object: a background job may call it."""
+        rows = list(rows)
+        return PreparedRows(rows, [self.haystack(r) for r in rows],
+                            {column: self._ranked(column, rows) for column in self.SORT_KEYS} if sort_keys else {})
 
     @property
     def total_count(self) -> int:
@@ -125,46 +155,85 @@ class RecordTableModel(QAbstractTableModel):
             return
         self._sorting = (column, order)
         self._order = self._sorted_order()
+        self._recent = {}
         self._relayout(self._filtered(self._order))
 
     def set_filter(self, wanted) -> None:
         if wanted == self._filter:
             return
-        self._filter = wanted
-        self._relayout(self._filtered(self._order))
+        previous, self._filter = self._filter, wanted
+        self._relayout(self._filtered(self._order, previous))
+
+    def forget_sort_keys(self, column: int) -> None:
+        """The sort keys of `column` changed (a subclass's setting they depend on): rank it again when sorted."""
+        self._ranks.pop(column, None)
+        self._orders = {key: order for key, order in self._orders.items() if key[0] != column}
+
+    def _ranked(self, column: int, rows: list) -> list[int | None]:
+        """Each row's place among the distinct sort keys of `column` (None: an empty cell), from one sort by
+        the keys, which are not kept: later sorts compare small integers, several times faster."""
+        keys = list(map(self.SORT_KEYS[column], rows))
+        filled = sorted((i for i, key in enumerate(keys) if key is not None), key=keys.__getitem__)
+        ranks: list[int | None] = [None] * len(keys)
+        rank, last = -1, object()
+        for i in filled:
+            key = keys[i]
+            if key != last:
+                rank, last = rank + 1, key
+            ranks[i] = rank
+        return ranks
 
     def _sorted_order(self) -> list[int]:
-        indexes = range(len(self._rows))
         if self._sorting is None:
-            return list(indexes)
+            return list(range(len(self._rows)))
         column, order = self._sorting
-        keys = self._keys.get(column)
-        if keys is None:
-            keys = self._keys[column] = list(map(self.SORT_KEYS[column], self._rows))
+        found = self._orders.get((column, order))
+        if found is not None:
+            return found
+        ranks = self._ranks.get(column)
+        if ranks is None:
+            ranks = self._ranks[column] = self._ranked(column, self._rows)
         # Stable in both directions: ties keep the service's order. Empty cells stay last either way.
-        filled = [i for i in indexes if keys[i] is not None]
-        empty = [i for i in indexes if keys[i] is None] if len(filled) < len(keys) else []
-        return sorted(filled, key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder) + empty
+        filled = [i for i, rank in enumerate(ranks) if rank is not None]
+        empty = [i for i, rank in enumerate(ranks) if rank is None] if len(filled) < len(ranks) else []
+        found = sorted(filled, key=ranks.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder) + empty
+        self._orders[(column, order)] = found
+        return found
 
-    def _filtered(self, order: list[int]) -> list[int]:
+    def _filtered(self, order: list[int], previous=None) -> list[int]:
+        """The rows of `order` the filter keeps, in that order. Typing one more character narrows what the
+        filter before it kept; the last few results are remembered, so deleting it again costs nothing."""
         wanted = self._filter
         if wanted == self.FILTER_TYPE():
-            return list(order)
-        kept = self.narrow(self._rows, range(len(self._rows)), wanted)
+            return order
+        found = self._recent.get(wanted)
+        if found is not None:
+            return found
+        if previous is not None and _only_typed_on(previous, wanted):
+            found = self._visible  # what `previous` kept, in this order
+        else:
+            kept = self.narrow(self._rows, range(len(self._rows)), wanted)
+            if len(kept) == len(self._rows):
+                found = order
+            else:
+                keep = bytearray(len(self._rows))
+                for i in kept:
+                    keep[i] = 1
+                found = [i for i in order if keep[i]]
         haystacks = self._haystacks
         for term in getattr(wanted, "text", "").lower().split():
-            kept = [i for i in kept if term in haystacks[i]]
-        keep = bytearray(len(self._rows))
-        for i in kept:
-            keep[i] = 1
-        return [i for i in order if keep[i]]
+            found = [i for i in found if term in haystacks[i]]
+        if len(self._recent) >= RECENT_FILTERS:
+            del self._recent[next(iter(self._recent))]
+        self._recent[wanted] = found
+        return found
 
     def _relayout(self, visible: list[int]) -> None:
         """Show `visible`, carrying selections and the current index over to the new rows."""
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
         if old:
-            new_position = {index: position for position, index in enumerate(visible)}
+            new_position = dict(zip(visible, range(len(visible))))
             moved = []
             for persistent in old:
                 old_row = persistent.row()

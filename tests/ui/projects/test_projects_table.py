@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from decimal import Decimal
 
@@ -142,18 +141,17 @@ def _rows(count: int) -> list[ProjectRow]:
     ]
 
 
-def test_a_hundred_thousand_rows_sort_and_filter_quickly(qapp):
+def test_a_hundred_thousand_rows_sort_and_filter(qapp):
+    # How fast is measured by `mhdesk bench` (projects table), not here.
     model = ProjectsTableModel()
     model.set_rows(_rows(100_000))
-    started = time.perf_counter()
     for column in Column:
         model.sort(column, DESC)
-    sorting = (time.perf_counter() - started) / len(Column)
-    started = time.perf_counter()
+    assert model.row_at(0).status == "completed" and model.row_at(99_999).status == "active"
     model.set_filter(ProjectFilter(text="ukraine 12", year=2015, status="completed"))
-    filtering = time.perf_counter() - started
     assert 0 < model.shown_count < 100_000
-    assert sorting < 0.5 and filtering < 0.5, (sorting, filtering)
+    assert all("12" in model.row_at(r).code + model.row_at(r).title and model.row_at(r).countries == ("Ukraine",)
+               for r in range(model.rowCount()))
 
 
 def row(project_id: int, code: str, title: str = "A project") -> ProjectRow:
