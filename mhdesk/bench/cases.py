@@ -13,6 +13,7 @@ from . import startup  # noqa: F401 - registers the start-up case first
 from .registry import CASES, BenchOptions, Figure, bench_case
 
 SORT_TARGET, FILTER_TARGET = 0.2, 0.05  # seconds: a sort of the projects table; one keystroke of its filter
+MEMORY_TARGET_MB = 500  # the peak of a process holding the table of 100,000 projects
 
 
 @bench_case("import")
@@ -33,13 +34,18 @@ def import_case(options: BenchOptions, out: TextIO) -> list[Figure]:
 def table_case(options: BenchOptions, out: TextIO) -> list[Figure]:
     from .table import run_table_bench
 
-    count = 10_000 if options.quick else options.table_rows
-    if not count:
+    projects, values = (10_000, 100_000) if options.quick else (options.table_rows, options.indicator_values)
+    if not projects:
         return []
     figures = []
-    for name, seconds in run_table_bench(count, out=out).items():
-        target = None if name == "load" else SORT_TARGET if name.startswith("sort") else FILTER_TARGET
-        figures.append(Figure(f"projects table {name}", f"{count:,} projects", seconds, target))
+    for name, seconds in run_table_bench(projects, values, out=out).items():
+        if name == "peak memory":
+            figures.append(Figure(f"projects table {name}", f"{projects:,} projects", seconds, MEMORY_TARGET_MB,
+                                  unit="MB"))
+            continue
+        target = (None if name == "open: read the register" else FILTER_TARGET if name.startswith("filter")
+                  else SORT_TARGET)
+        figures.append(Figure(f"projects table {name}", f"{projects:,} projects", seconds, target))
     return figures
 
 

@@ -15,6 +15,8 @@ HEADINGS = ("case", "size", "seconds", "ratio", "target", "pass")
 def _measure(figure: Figure) -> str:
     if figure.unit == "count":
         return f"{figure.seconds:.0f}"
+    if figure.unit == "MB":
+        return f"{figure.seconds:.0f} MB"
     return f"{figure.seconds:.3f}"
 
 
@@ -23,6 +25,8 @@ def _target(figure: Figure) -> str:
         return ""
     if figure.ratio_target:
         return f"ratio <= {figure.target:g}"
+    if figure.unit == "MB":
+        return f"< {figure.target:g} MB"
     return f"<= {figure.target:g}" if figure.unit == "count" else f"< {figure.target:g} s"
 
 
