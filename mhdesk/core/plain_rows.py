@@ -7,9 +7,7 @@ rendered into the SQL, so this is only for statements whose bound values are num
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import date
 
 from sqlalchemy import Connection
@@ -31,16 +29,3 @@ def date_parser(connection: Connection) -> Callable[[str], date] | None:
     """What turns a date column's value into a date: SQLite's driver gives ISO text; others give dates (None)."""
     return date.fromisoformat if connection.dialect.name == "sqlite" else None
 
-
-@contextmanager
-def collection_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a hundred thousand tuples are built: they hold no cycles, and each
-    collection would walk all of them again (it costs about a third of a large load). Nested or concurrent
-    uses are fine: whoever paused it first turns it back on."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

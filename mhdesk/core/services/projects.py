@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..collation import collation_key
+from ..collector import collector_paused
 from ..database import Database
 from ..errors import Issue, NotFound, StaleRecord, ValidationFailed
 from ..models import (
@@ -26,7 +27,7 @@ from ..models import (
     ThematicArea,
 )
 from ..models.projects import project_country, project_donor, project_thematic_area
-from ..plain_rows import collection_paused, date_parser, plain_rows
+from ..plain_rows import date_parser, plain_rows
 from .project_history import record_project_change
 from .project_records import PhotoData, ProjectData, ProjectRow, TestimonyData
 from .project_rules import check_project
@@ -69,7 +70,7 @@ class ProjectService:
     def rows(self, query: ProjectQuery | None = None, *, ids: Collection[int] | None = None) -> list[ProjectRow]:
         """Every project (or those of `ids`) as a light row, in code order, filtered by `query`."""
         query = query or ProjectQuery()
-        with collection_paused():  # a hundred thousand tuples and no cycles among them
+        with collector_paused():
             with self._db.session() as session:
                 rows = _register_rows(session.connection(), None if ids is None else list(ids))
         return rows if query == ProjectQuery() else [rows[i] for i in query.narrow(rows, range(len(rows)))]
