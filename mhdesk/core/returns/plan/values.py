@@ -64,6 +64,7 @@ def plan_values(ctx: PlanContext) -> None:
     adds, changes = ctx.writes.tables["indicator_value"].adds, ctx.writes.tables["indicator_value"].changes
     entries, matched, threshold = ctx.plan.entries, set(), ctx.threshold
     labels: dict[tuple, str] = {}  # (indicator, country, year, project) -> the start of its values' labels
+    added_values: dict[tuple[int, int], tuple[FieldChange]] = {}  # (stored amount, decimals) -> an add's change
     for value, key, figure in incoming:
         indicator_id, country_id, year, project, sex, age = key
         # a plain tuple finds the ValueKey it equals: no named tuple made per row
@@ -86,13 +87,15 @@ def plan_values(ctx: PlanContext) -> None:
         row_number = value.row
         cell = f"{SHEET}!{row_number}:{row_number}"  # source_cell(), inlined: this loop runs per row
         places = decimals[indicator_id]
-        shown_figure = str(figure) if places == 0 else shown_stored(key, figure)
         shown_previous = None if previous is None else str(previous) if places == 0 else shown_stored(key, previous)
         row = by_key.get(key) if by_key else None
         if row is None:
             adds.append(((*key, figure, value.note), cell))
-            entries.append(Entry(SHEET, ADD, label, row_number, (FieldChange("Value", "", shown_figure),),
-                                 shown_previous, pct))
+            # the same amount reads the same for every indicator with the same decimals: one change each
+            added = added_values.get((figure, places))
+            if added is None:
+                added = added_values[figure, places] = (FieldChange("Value", "", shown_stored(key, figure)),)
+            entries.append(Entry(SHEET, ADD, label, row_number, added, shown_previous, pct))
             continue
         matched.add(row.id)
         note = row.note if value.note is None else value.note
