@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from operator import itemgetter
 
-from sqlalchemy import Connection, delete, select
+from sqlalchemy import Connection, delete, func, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -90,6 +90,10 @@ class ProjectService:
     def codes(self) -> set[str]:
         with self._db.session() as session:
             return set(session.scalars(select(Project.code)))
+
+    def count(self) -> int:
+        with self._db.session() as session:
+            return session.scalar(select(func.count()).select_from(Project))
 
     def free_code_like(self, code: str) -> str:
         """The next unused code with the same prefix, for duplicating a project."""

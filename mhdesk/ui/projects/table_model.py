@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import IntEnum
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -70,6 +71,14 @@ def _budget(row: ProjectRow) -> tuple[str, int] | None:
     return None if row.budget is None else (row.currency or "", int(row.budget * 100))
 
 
+def budget_key(rates: RateTable | None, row: ProjectRow):
+    """Converted budgets first, by value; those no rate converts after them, by currency then amount."""
+    if row.budget is None:
+        return None
+    converted = rates.convert(row.budget, row.currency, row.start) if rates else None
+    return (0, "", int(converted * 100)) if converted is not None else (1, *_budget(row))
+
+
 def _ordinal(value) -> int | None:
     return value.toordinal() if value else None
 
@@ -119,7 +128,7 @@ class ProjectsTableModel(RecordTableModel):
         super().__init__(parent)
         self._area_names = area_names or {}
         self._rates: RateTable | None = None
-        self.SORT_KEYS = {**SORT_KEYS, Column.BUDGET: self._budget_key}
+        self.SORT_KEYS = {**SORT_KEYS, Column.BUDGET: lambda row: budget_key(self._rates, row)}
 
     def set_rates(self, rates: RateTable | None) -> None:
         """Budgets sort by their value in the reporting currency where a rate converts them."""
@@ -128,12 +137,14 @@ class ProjectsTableModel(RecordTableModel):
         if self._sorting and self._sorting[0] == Column.BUDGET:
             self.sort(*self._sorting)
 
-    def _budget_key(self, row: ProjectRow):
-        # Converted budgets first, by value; those no rate converts after them, by currency then amount.
-        if row.budget is None:
-            return None
-        converted = self._rates.convert(row.budget, row.currency, row.start) if self._rates else None
-        return (0, "", int(converted * 100)) if converted is not None else (1, *_budget(row))
+    def prepare_with_rates(self, rows, rates: RateTable | None) -> PreparedRows:
+        """`prepare`, budgets ranked by `rates` (the rates `load` takes with the rows)."""
+        return self.prepare(rows, keys={Column.BUDGET: partial(budget_key, rates)})
+
+    def load(self, prepared: PreparedRows, rates: RateTable | None) -> None:
+        """Rows prepared (off the window's thread) with `rates`, and those rates, in one reset."""
+        self._rates = rates
+        self.set_rows(prepared)
 
     def display(self, row: ProjectRow, column: int) -> str:
         return display(row, Column(column))

@@ -28,6 +28,8 @@ from .editor import ProjectEditor
 from .filters import ProjectFilterBar
 from .table_model import Column, ProjectFilter, ProjectIdRole, ProjectsTableModel
 
+BACKGROUND_LOAD_FROM = 20_000  # projects: a smaller register loads in a blink on the window's thread
+
 # Starting widths, from a typical value of each column; Title takes what is left.
 COLUMN_SAMPLES = {Column.CODE: "MA.0000", Column.AREA: "Area", Column.DONORS: "IOM Development",
                   Column.BUDGET: "1,000,000 USD", Column.START: "30 Sep 2000", Column.END: "30 Sep 2000 ⁺",
@@ -70,6 +72,8 @@ class ProjectsView(QWidget):
         self._full_reload_pending = False
         self._reload_timer = QTimer(self, singleShot=True, interval=0)
         self._reload_timer.timeout.connect(self._reload_now)
+        self.loading: BackgroundJob | None = None  # the read of a large register, while it runs
+        self._reload_after_loading = False
         self.store.changed.connect(self._schedule_reload)
         self.store.failed.connect(self._show_failure)
         context.bus.changed.connect(self._records_changed)
@@ -115,15 +119,45 @@ class ProjectsView(QWidget):
 
     def reload(self, focus_id: int | None = None, *, only: set[int] | None = None) -> None:
         """Read the register again (or just the projects of `only`), keeping the selection
-        (or selecting `focus_id`)."""
+        (or selecting `focus_id`). A large register is read and prepared off the window's thread."""
         keep = [focus_id] if focus_id is not None else self.selected_ids()
+        if self.loading is not None and self.loading.is_running:
+            self._reload_after_loading = True  # what the running load read may be older than this change
+            return
         if only is None:
             self._full_reload_pending = False
             self.store.take_touched()
+            if self.store.service.count() >= BACKGROUND_LOAD_FROM:
+                self._load_in_background(keep)
+                return
             self.model.set_rows(self.store.service.rows())
             self.model.set_rates(self._context.services.exchange_rates.table())
         else:
             self.model.merge_rows(self.store.service.rows(ids=only), only)
+        self._show_loaded(keep)
+
+    def _load_in_background(self, keep: list[int]) -> None:
+        service, rates, model = self.store.service, self._context.services.exchange_rates, self.model
+
+        def read(progress) -> tuple:
+            table = rates.table()
+            return model.prepare_with_rates(service.rows(), table), table
+
+        def loaded(result: tuple) -> None:
+            model.load(*result)
+            self._show_loaded(keep)
+
+        def finished() -> None:
+            if self._reload_after_loading:
+                self._reload_after_loading = False
+                self.reload()
+
+        self.ui.countLabel.setText("Loading the projects…")
+        self.loading = (BackgroundJob(self, read).on_success(loaded)
+                        .on_failure(lambda error: self._show_failure(str(error)), MhdeskError)
+                        .on_finish(finished).start())
+
+    def _show_loaded(self, keep: list[int]) -> None:
         self.filters.set_years(self.model.years())
         self.model.set_filter(self.filters.current())
         self.select_ids(keep)

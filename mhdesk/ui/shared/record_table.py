@@ -107,12 +107,14 @@ class RecordTableModel(QAbstractTableModel):
         self._visible = self._filtered(self._order)
         self.endResetModel()
 
-    def prepare(self, rows, *, sort_keys: bool = True) -> PreparedRows:
+    def prepare(self, rows, *, sort_keys: bool = True, keys: dict[int, Callable[[Any], Any]] | None = None
+                ) -> PreparedRows:
         """What a load needs computed over every row: the search haystacks and (with `sort_keys`) the sort
-        ranks of every column. Plain Python, touching no Qt object: a background job may call it."""
-        rows = list(rows)
-        return PreparedRows(rows, [self.haystack(r) for r in rows],
-                            {column: self._ranked(column, rows) for column in self.SORT_KEYS} if sort_keys else {})
+        ranks of every column, by `keys` where given instead of `SORT_KEYS`. Plain Python, touching no Qt
+        object: a background job may call it."""
+        rows, keys = list(rows), keys or {}
+        return PreparedRows(rows, [self.haystack(r) for r in rows], {
+            column: self._ranked(column, rows, keys.get(column)) for column in self.SORT_KEYS} if sort_keys else {})
 
     @property
     def total_count(self) -> int:
@@ -169,10 +171,10 @@ class RecordTableModel(QAbstractTableModel):
         self._ranks.pop(column, None)
         self._orders = {key: order for key, order in self._orders.items() if key[0] != column}
 
-    def _ranked(self, column: int, rows: list) -> list[int | None]:
-        """Each row's place among the distinct sort keys of `column` (None: an empty cell), from one sort by
-        the keys, which are not kept: later sorts compare small integers, several times faster."""
-        keys = list(map(self.SORT_KEYS[column], rows))
+    def _ranked(self, column: int, rows: list, key: Callable[[Any], Any] | None = None) -> list[int | None]:
+        """Each row's place among the distinct sort keys of `column` (by `key` when given; None: an empty
+        cell), from one sort by the keys, which are not kept: later sorts compare small integers, much faster."""
+        keys = list(map(key or self.SORT_KEYS[column], rows))
         filled = sorted((i for i, key in enumerate(keys) if key is not None), key=keys.__getitem__)
         ranks: list[int | None] = [None] * len(keys)
         rank, last = -1, object()
