@@ -182,6 +182,9 @@ class _Writer:
                 if any(isinstance(o, Donor) for o in session.new):
                     session.flush()
         session.flush()
+        added = [project.id for project, action, _ in written if action == ADD]
+        if added:  # the lists a new project left empty, one query per list for all of them (the audit reads them)
+            session.scalars(select(Project).where(Project.id.in_(added)).options(*FULL_LOAD)).all()
         for project, before_data in audited:
             record_project_change(session, project.id, before_data, to_data(project), source="import",
                                   import_id=self.import_id)
