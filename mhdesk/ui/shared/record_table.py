@@ -1,8 +1,10 @@
 """A read-only table of records that sorts and filters itself, over plain Python values.
 
 The approach of the projects table, shared by the indicator and directory
-tables: sort keys are computed once per column and load, the filter narrows
-row indexes in tight comprehensions, and no QSortFilterProxyModel calls
+tables: each column's sort keys become integer ranks once per load (or before
+it, off the window's thread: `prepare`), each order asked for is kept, the
+filter narrows row indexes in tight comprehensions (typing on narrows what
+was kept; recent results are kept), and no QSortFilterProxyModel calls
 `data()` millions of times. `_order` is every row in sort order, `_visible`
 the part the filter keeps.
 
