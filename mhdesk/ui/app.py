@@ -5,19 +5,22 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from ..core.database import Database
 from . import database_dialogs
 from .demo_folder import DemoFolder, remove_stale_demo_folders
-from .first_paint import report_first_paint
+from .first_paint import after_first_paint, report_first_paint, report_records_shown
 from .main_window import MainWindow
 from .quit_on_signals import quit_on_signals
 from .shared import style
 from .shared.crash_dialog import ExceptionHook
 from .shared.icons import icon
 from .shared.settings import set_application_names, user_settings
+
+if TYPE_CHECKING:
+    from ..core.database import Database
 
 
 def run_app(database: str | None = None, demo: bool = False) -> int:
@@ -38,12 +41,12 @@ def run_app(database: str | None = None, demo: bool = False) -> int:
     with quit_on_signals(app) as stop:
         demo_folder = DemoFolder() if demo else None
         try:
-            db = open_demo(demo_folder.path) if demo_folder else database_dialogs.open_or_explain(None, database)
-            window = MainWindow(user_settings(), db)
+            # The window paints first, saying the database is opening; the database library loads, the schema
+            # is checked and the records are read right after, so a start never shows nothing for long.
+            window = MainWindow(user_settings(), opening=True)
             report_first_paint(window)
             window.show()
-            if not demo_folder:
-                window.back_up_daily_later()
+            after_first_paint(window, lambda: open_in(window, database, demo_folder))
             # a signal that ended a start-up dialog, or came while Qt was calling our code, is not lost
             if stop.code is not None:
                 return stop.code
@@ -56,6 +59,15 @@ def run_app(database: str | None = None, demo: bool = False) -> int:
                 demo_folder.remove()
 
 
+def open_in(window: MainWindow, database: str | None, demo_folder: DemoFolder | None) -> None:
+    """Open `database` (or a fresh demo in `demo_folder`) in the window that shows it is opening."""
+    db = open_demo(demo_folder.path, window) if demo_folder else database_dialogs.open_or_explain(window, database)
+    window.set_database(db)
+    if db is not None and not demo_folder:
+        window.back_up_daily_later()
+    report_records_shown(window)
+
+
 def has_display() -> bool:
     """Qt aborts the process when it finds no screen; say so in a sentence instead."""
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
@@ -63,17 +75,17 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def open_demo(folder: Path) -> Database | None:
+def open_demo(folder: Path, parent: QWidget | None = None) -> Database | None:
     """A new database in `folder` filled with the demo records."""
     from ..bundled import demo_file
     from ..core.demo import load_demo
 
-    db = database_dialogs.open_or_explain(None, folder / "demo.sqlite")
+    db = database_dialogs.open_or_explain(parent, folder / "demo.sqlite")
     if db is None:
         return None
     try:
         load_demo(db, demo_file())
     except FileNotFoundError as exc:
-        QMessageBox.warning(None, "Demo", f"The demo records are missing ({exc.filename}); the demo database "
+        QMessageBox.warning(parent, "Demo", f"The demo records are missing ({exc.filename}); the demo database "
                             "opens empty.")
     return db

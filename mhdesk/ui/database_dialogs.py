@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from ..core.connect import open_database
-from ..core.database import Database, DatabaseError
-from ..core.recovery import DamagedDatabase
-from .recovery.damaged_dialog import offer_restore
+from ..core.errors import DatabaseError
 from .shared import file_dialogs
+
+if TYPE_CHECKING:
+    from ..core.database import Database
 
 FILE_FILTER = "mhdesk databases (*.sqlite *.db);;All files (*)"
 
@@ -48,6 +49,11 @@ def open_or_explain(parent: QWidget | None, target, create: bool = True) -> Data
 
     A damaged SQLite file is offered its latest good backup instead.
     """
+    # the database library loads here, not with the window, so that the window can paint first
+    from ..core.connect import open_database
+    from ..core.recovery import DamagedDatabase
+    from .recovery.damaged_dialog import offer_restore
+
     damaged = problem = None
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:

@@ -10,9 +10,6 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUnd
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QMessageBox, QWidget
 
 from .. import __version__
-from ..core.change_watch import ChangeWatch, watch_changes
-from ..core.database import Database
-from ..core.services import Services
 from . import database_dialogs
 from .recovery.actions import install_recovery_actions
 from .returns.workbook_drops import WorkbookDropTarget
@@ -27,7 +24,9 @@ from .view_context import ViewContext
 from .view_stack import LazyViews
 from .views import VIEWS, ViewSpec
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the database library loads with the database, after the window's first paint
+    from ..core.change_watch import ChangeWatch
+    from ..core.database import Database
     from .returns.import_flow import ImportFlow
 
 # How often the window asks whether the database was changed elsewhere (also whenever it gets focus).
@@ -44,8 +43,11 @@ def with_access_key(title: str, taken: set[str]) -> str:
 
 
 class MainWindow(WorkbookDropTarget, QMainWindow):
-    def __init__(self, settings: QSettings, database: Database | None = None, parent: QWidget | None = None):
+    def __init__(self, settings: QSettings, database: Database | None = None, parent: QWidget | None = None, *,
+                 opening: bool = False):
+        """`opening`: the database is opened once the window shows (`set_database`); it says so meanwhile."""
         super().__init__(parent)
+        self._opening = False
         self.ui = load_form(self, "main_window.ui")
         self.settings = settings
         self.database: Database | None = None
@@ -55,7 +57,7 @@ class MainWindow(WorkbookDropTarget, QMainWindow):
         self.views = LazyViews(self.ui.viewStack, self._create_view)  # each built when first shown
         self.import_flow: ImportFlow | None = None  # the review of returns being imported, while open
         self.template_dialog: QWidget | None = None
-        self._change_watch: ChangeWatch = ChangeWatch()
+        self._change_watch: ChangeWatch | None = None
         self._change_timer = QTimer(self, interval=CHANGE_CHECK_MS)
         self._change_timer.timeout.connect(self.check_for_changes)
         self.setAcceptDrops(True)  # .xlsx returns dropped on the window are imported
@@ -65,7 +67,7 @@ class MainWindow(WorkbookDropTarget, QMainWindow):
         self.ui.statusBar.addPermanentWidget(self._database_label)
         self._build_navigation()
         self._connect_actions()
-        self.set_database(database)
+        self.set_database(database, opening=opening)
         self._restore_settings()
         self._change_timer.start()
 
@@ -115,20 +117,28 @@ class MainWindow(WorkbookDropTarget, QMainWindow):
 
     # ---- the database -------------------------------------------------------------
 
-    def set_database(self, database: Database | None) -> None:
-        """Show `database` (or none): every view is built again over it; the old one is closed."""
+    def set_database(self, database: Database | None, *, opening: bool = False) -> None:
+        """Show `database` (or none, or one about to open): every view is built again over it; the old one is
+        closed."""
         self.undo_stack.clear()  # the history belongs to the database it changed
         self._save_view_settings()
-        previous, self.database = self.database, database
-        self._change_watch.close()
+        previous, self.database, self._opening = self.database, database, opening and database is None
+        if self._change_watch is not None:
+            self._change_watch.close()
         if previous is not None and previous is not database:
             previous.dispose()
-        self._change_watch = watch_changes(database) if database else ChangeWatch()
-        self._context = (ViewContext(Services(database), self.undo_stack, self.show_status, self.records_bus, self,
-                                     navigate=self.navigate) if database else None)
+        self._change_watch = self._context = None
+        if database is not None:
+            from ..core.change_watch import watch_changes
+            from ..core.services import Services
+
+            self._change_watch = watch_changes(database)
+            self._context = ViewContext(Services(database), self.undo_stack, self.show_status, self.records_bus,
+                                        self, navigate=self.navigate)
         self.views.reset(self._create_view)
         self._view_chosen(max(self.ui.navList.currentRow(), 0))  # builds the view shown; the others wait
-        described = database.describe() if database else "No database open"
+        described = (database.describe() if database else "Opening the database…" if self._opening
+                     else "No database open")
         self._database_label.setText(f"Database: {described}" if database else described)
         self._database_label.setToolTip(described)
         name = database.file.name if database and database.file else described
@@ -136,7 +146,8 @@ class MainWindow(WorkbookDropTarget, QMainWindow):
         self._update_actions()
 
     def _create_view(self, spec: ViewSpec) -> QWidget:
-        view = spec.create(self._context) if self._context else self._no_database_page()
+        view = (spec.create(self._context) if self._context else self._opening_page() if self._opening
+                else self._no_database_page())
         if hasattr(view, "selection_changed"):
             view.selection_changed.connect(self._update_actions)
         if hasattr(view, "restore_settings"):
@@ -154,6 +165,9 @@ class MainWindow(WorkbookDropTarget, QMainWindow):
                 self.daily_backup = BackgroundJob(self, lambda _progress: backup_daily(database)).start()
 
         QTimer.singleShot(0, back_up)
+
+    def _opening_page(self) -> QWidget:
+        return EmptyState("Opening the database…", "The records show in a moment.", self)
 
     def _no_database_page(self) -> QWidget:
         page = EmptyState("No database open", "Open an existing database file, or start a new empty one.", self)
@@ -190,7 +204,7 @@ class MainWindow(WorkbookDropTarget, QMainWindow):
 
     def check_for_changes(self) -> bool:
         """Show what another window or the command line changed since the last look; True if anything."""
-        if not self._change_watch.changed_elsewhere():
+        if self._change_watch is None or not self._change_watch.changed_elsewhere():
             return False
         self.reload_views()
         self.show_status("The database was changed elsewhere: the views show it now.")
@@ -202,7 +216,8 @@ class MainWindow(WorkbookDropTarget, QMainWindow):
             reload_keeping_place(view)
 
     def _reload_by_hand(self) -> None:
-        self._change_watch.changed_elsewhere()  # what is read now is up to date
+        if self._change_watch is not None:
+            self._change_watch.changed_elsewhere()  # what is read now is up to date
         self.reload_views()
         self.show_status("Read the records again.")
 
@@ -301,6 +316,8 @@ class MainWindow(WorkbookDropTarget, QMainWindow):
 
         if self.database is None:
             return
+        from ..core.services import Services
+
         self.template_dialog = TemplateDialog(Services(self.database), self.settings, self.show_status, self)
         self.template_dialog.open()
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from ..core.services import Services
 from .shared.records_bus import RecordsBus
+
+if TYPE_CHECKING:
+    from ..core.services import Services
 
 
 @dataclass(frozen=True)

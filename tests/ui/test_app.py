@@ -18,11 +18,11 @@ from mhdesk.ui.main_window import MainWindow
 from mhdesk.ui.shared.crash_dialog import ExceptionHook
 
 
-def when_shown(kind, check, tries: int = 200):
-    """Once a top-level widget of `kind` is visible, run `check(widget)` on it (from the event loop)."""
+def when_shown(kind, check, tries: int = 200, ready=lambda widget: True):
+    """Once a top-level widget of `kind` is visible (and `ready`), run `check(widget)` on it (from the event loop)."""
 
     def poll(left=tries):
-        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible() and ready(w)]
         if found:
             check(found[0])
         elif left:
@@ -40,7 +40,8 @@ def test_demo_opens_a_filled_throw_away_database(qapp, private_settings):
         seen["file"] = window.database.file
         window.close()
 
-    when_shown(MainWindow, look)
+    # the window shows first, saying the database is opening; the demo records arrive right after
+    when_shown(MainWindow, look, tries=1200, ready=lambda window: window.database is not None)
     assert run_app(database=None, demo=True) == 0
     assert seen["projects"] >= 25
     assert not seen["file"].exists()  # the temporary copy is gone with the window

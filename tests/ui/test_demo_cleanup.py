@@ -108,7 +108,9 @@ def test_closing_the_demo_window_removes_its_folder_and_a_stale_one(qapp, privat
     seen = {}
 
     def look():
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        # the window shows first, saying the database is opening; the demo's database follows
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, MainWindow) and w.isVisible() and w.database is not None]
         if not windows:
             QTimer.singleShot(25, look)
             return

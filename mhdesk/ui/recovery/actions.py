@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox
 
-from ...core.recovery import check_database, damaged
 from ..shared.worker import BackgroundJob
 
 
@@ -54,6 +53,8 @@ class RecoveryActions:
     def check_database(self) -> BackgroundJob | None:
         if not self._sqlite():
             return None
+        from ...core.recovery import check_database
+
         database = self.window.database
         self.job = (BackgroundJob(self.window, lambda _progress: check_database(database, thorough=True),
                                   title="Check database", label=f"Checking {database.file.name}…", cancellable=False)
@@ -61,6 +62,8 @@ class RecoveryActions:
         return self.job
 
     def _checked(self, database, problems: list[str]) -> None:
+        from ...core.recovery import damaged
+
         if not problems:
             QMessageBox.information(self.window, "Check database",
                                     f"{database.file.name} passes SQLite's integrity check.")
