@@ -69,3 +69,15 @@ def test_the_head_read_from_the_revision_files_is_alembics():
     from mhdesk.core.migrate import _script_config, head_revision
 
     assert head_revision() == ScriptDirectory.from_config(_script_config()).get_current_head()
+
+
+def test_projects_list_imports_only_what_it_needs(demo_db_path):
+    code = ("import contextlib, io\nfrom mhdesk.cli.main import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+            f"    assert main(['--database', {str(demo_db_path)!r}, 'projects', 'list']) == 0\n"
+            "assert 'MA.' in out.getvalue()")
+    loaded = _top_level(_modules_after(code))
+    assert "sqlalchemy" in loaded
+    # no migrations, workbooks, printouts, window, nor the ISO currency table (read when a currency is checked)
+    unneeded = {"alembic", "openpyxl", "reportlab", "pyqtgraph", "PySide6", "python_calamine", "iso4217"}
+    assert not loaded & unneeded, sorted(loaded & unneeded)

@@ -10,7 +10,7 @@ from .amounts import Amount, format_amount, parse_amount, round_amount
 from .catalogues import THEMATIC_AREA_ALIASES, indicator_lookup, load_reference, thematic_area_lookup
 from .codes import normalize_project_code, programme_area_from_code
 from .countries import CountryResolver
-from .currencies import COMMON_CURRENCIES, CURRENCY_CODES, currency_code, parse_currency
+from .currencies import COMMON_CURRENCIES, currency_code, currency_codes, parse_currency
 from .dates import last_day_of_month, parse_date, parse_date_with_precision, parse_year
 from .durations import Duration, parse_duration
 from .errors import ParseError
@@ -34,6 +34,7 @@ from .vocab import (
 __all__ = [
     "COMMON_CURRENCIES",
     "CURRENCY_CODES",
+    "currency_codes",
     "PROGRAMME_AREAS",
     "THEMATIC_AREA_ALIASES",
     "Amount",
@@ -75,3 +76,9 @@ __all__ = [
     "split_list",
     "thematic_area_lookup",
 ]
+
+
+def __getattr__(name: str):
+    if name == "CURRENCY_CODES":  # read from the ISO table when first asked for (parsing.currencies)
+        return currency_codes()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -8,21 +8,32 @@ years still carry.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
-
-import iso4217
 
 from .errors import ParseError
 from .text import clean_text
 
-__all__ = ["CURRENCY_CODES", "COMMON_CURRENCIES", "currency_code", "parse_currency"]
+__all__ = ["COMMON_CURRENCIES", "currency_codes", "currency_code", "parse_currency"]
 
 # Replaced by the euro, but still the currency of projects of their years.
 FORMER_CURRENCIES = {"HRK": "Croatian kuna (until 2022)", "BGN": "Bulgarian lev (until 2025)"}
 
-CURRENCY_CODES: frozenset[str] = frozenset(
-    {currency.code for currency in iso4217.Currency if currency.exponent is not None} | set(FORMER_CURRENCIES)
-)
+
+@cache
+def currency_codes() -> frozenset[str]:
+    """Every code an amount may be in (`CURRENCY_CODES`)."""
+    import iso4217  # reading its table takes a while: only when a currency is first checked, not at start
+
+    return frozenset({currency.code for currency in iso4217.Currency if currency.exponent is not None}
+                     | set(FORMER_CURRENCIES))
+
+
+def __getattr__(name: str) -> Any:
+    if name == "CURRENCY_CODES":
+        return currency_codes()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 #: The currencies donors fund in, offered first wherever a currency is chosen.
 COMMON_CURRENCIES = ("USD", "EUR", "CHF", "GBP")
@@ -33,7 +44,7 @@ _SYMBOLS = {"€": "EUR", "$": "USD", "US$": "USD", "£": "GBP"}
 def currency_code(text: str) -> str | None:
     """The ISO code of a code or symbol as typed (``usd``, ``€``), or ``None`` when it is neither."""
     written = text.strip().upper()
-    if written in CURRENCY_CODES:
+    if written in currency_codes():
         return written
     return _SYMBOLS.get(written)
 

@@ -6,7 +6,7 @@ import re
 
 from ..errors import Issue
 from ..models import STATUSES
-from ..parsing.currencies import CURRENCY_CODES
+from ..parsing.currencies import currency_codes
 from .project_records import ProjectData
 
 CODE_PATTERN = re.compile(r"^[A-Z]{2}\.\d{4}$")
@@ -36,7 +36,7 @@ def check_project(data: ProjectData) -> list[Issue]:
         issues.append(Issue("Health budget", "is larger than the budget"))
     if (data.budget is not None or data.health_budget is not None) and not data.currency:
         issues.append(Issue("Currency", "an amount needs a currency"))
-    if data.currency and data.currency not in CURRENCY_CODES:
+    if data.currency and data.currency not in currency_codes():
         issues.append(Issue("Currency", f'"{data.currency}" is not an ISO currency code such as USD, EUR or CHF'))
     if data.start and data.end and data.end < data.start:
         issues.append(Issue("End", f"{data.end:%d %B %Y} is before the start {data.start:%d %B %Y}"))
