@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ..core.errors import DatabaseError
 from . import database_dialogs
 from .demo_folder import DemoFolder, remove_stale_demo_folders
 from .first_paint import after_first_paint, report_first_paint, report_records_shown
@@ -18,6 +18,7 @@ from .shared import style
 from .shared.crash_dialog import ExceptionHook
 from .shared.icons import icon
 from .shared.settings import set_application_names, user_settings
+from .shared.worker import BackgroundJob, database_pool
 
 if TYPE_CHECKING:
     from ..core.database import Database
@@ -38,6 +39,7 @@ def run_app(database: str | None = None, demo: bool = False) -> int:
     hook.install()
     remove_stale_demo_folders()  # left by a demo run that crashed or was killed
     window = None
+    opening: list[BackgroundJob] = []
     with quit_on_signals(app) as stop:
         demo_folder = DemoFolder() if demo else None
         try:
@@ -46,12 +48,13 @@ def run_app(database: str | None = None, demo: bool = False) -> int:
             window = MainWindow(user_settings(), opening=True)
             report_first_paint(window)
             window.show()
-            after_first_paint(window, lambda: open_in(window, database, demo_folder))
+            after_first_paint(window, lambda: opening.append(open_in(window, database, demo_folder)))
             # a signal that ended a start-up dialog, or came while Qt was calling our code, is not lost
             if stop.code is not None:
                 return stop.code
             return app.exec()
         finally:
+            database_pool().waitForDone()  # an open still under way ends before its folder may go
             if window is not None:
                 window.close_database()
             hook.uninstall()
@@ -59,13 +62,46 @@ def run_app(database: str | None = None, demo: bool = False) -> int:
                 demo_folder.remove()
 
 
-def open_in(window: MainWindow, database: str | None, demo_folder: DemoFolder | None) -> None:
-    """Open `database` (or a fresh demo in `demo_folder`) in the window that shows it is opening."""
-    db = open_demo(demo_folder.path, window) if demo_folder else database_dialogs.open_or_explain(window, database)
-    window.set_database(db)
-    if db is not None and not demo_folder:
-        window.back_up_daily_later()
-    report_records_shown(window)
+def open_in(window: MainWindow, database: str | None, demo_folder: DemoFolder | None) -> BackgroundJob:
+    """Open `database` (or a fresh demo in `demo_folder`) off the GUI thread, then show it in the window, which
+    meanwhile says it is opening and stays responsive."""
+    target = demo_folder.path / "demo.sqlite" if demo_folder else database
+
+    def show(db: Database | None) -> None:
+        window.set_database(db)
+        if db is not None and not demo_folder:
+            window.back_up_daily_later()
+        report_records_shown(window)
+
+    def opened(result: tuple[Database, str | None]) -> None:
+        db, note = result
+        show(db)
+        if note:
+            QMessageBox.warning(window, "Demo", note)
+
+    return (BackgroundJob(window, lambda _progress: open_for_window(target, demo=demo_folder is not None))
+            .on_success(opened)
+            .on_failure(lambda failure: show(database_dialogs.after_failed_open(window, target, failure)),
+                        DatabaseError)
+            .start())
+
+
+def open_for_window(target, demo: bool) -> tuple[Database, str | None]:
+    """The database at `target`, created if missing (filled with the demo records when `demo`), and a note for
+    the person if the demo records could not be loaded."""
+    from ..core.connect import open_database
+
+    db = open_database(target, create=True)
+    if not demo:
+        return db, None
+    from ..bundled import demo_file
+    from ..core.demo import load_demo
+
+    try:
+        load_demo(db, demo_file())
+    except FileNotFoundError as exc:
+        return db, f"The demo records are missing ({exc.filename}); the demo database opens empty."
+    return db, None
 
 
 def has_display() -> bool:
@@ -73,19 +109,3 @@ def has_display() -> bool:
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
         return True
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-
-
-def open_demo(folder: Path, parent: QWidget | None = None) -> Database | None:
-    """A new database in `folder` filled with the demo records."""
-    from ..bundled import demo_file
-    from ..core.demo import load_demo
-
-    db = database_dialogs.open_or_explain(parent, folder / "demo.sqlite")
-    if db is None:
-        return None
-    try:
-        load_demo(db, demo_file())
-    except FileNotFoundError as exc:
-        QMessageBox.warning(parent, "Demo", f"The demo records are missing ({exc.filename}); the demo database "
-                            "opens empty.")
-    return db

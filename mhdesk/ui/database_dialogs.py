@@ -49,26 +49,27 @@ def open_or_explain(parent: QWidget | None, target, create: bool = True) -> Data
 
     A damaged SQLite file is offered its latest good backup instead.
     """
-    # the database library loads here, not with the window, so that the window can paint first
-    from ..core.connect import open_database
+    from ..core.connect import open_database  # the database library loads here, not with the window
+
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        return open_database(target, create=create)
+    except DatabaseError as exc:
+        failure = exc
+    finally:
+        QApplication.restoreOverrideCursor()
+    return after_failed_open(parent, target, failure)
+
+
+def after_failed_open(parent: QWidget | None, target, failure: DatabaseError) -> Database | None:
+    """A damaged SQLite file is offered its latest good backup (and opened once it is back); any other failure
+    is explained in one sentence."""
     from ..core.recovery import DamagedDatabase
     from .recovery.damaged_dialog import offer_restore
 
-    damaged = problem = None
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        database = open_database(target, create=create)
-    except DamagedDatabase as exc:
-        damaged = exc
-    except DatabaseError as exc:
-        problem = str(exc)
-    else:
-        return database
-    finally:
-        QApplication.restoreOverrideCursor()
-    if damaged is not None:  # offered its latest good backup, and opened again once it is back
-        return open_or_explain(parent, target, create=False) if offer_restore(parent, damaged) else None
-    explain_unopenable(parent, problem)
+    if isinstance(failure, DamagedDatabase):
+        return open_or_explain(parent, target, create=False) if offer_restore(parent, failure) else None
+    explain_unopenable(parent, str(failure))
     return None
 
 
