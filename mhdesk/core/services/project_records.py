@@ -105,6 +105,13 @@ def is_active_in(start: date | None, end: date | None, year: int) -> bool:
 
     One missing date is open-ended; a project with no dates at all is in no year.
     """
+    span = year_span(start, end)
+    return span is not None and span[0] <= year <= span[1]
+
+
+def year_span(start: date | None, end: date | None) -> tuple[int, int] | None:
+    """The first and last year a project runs in (`is_active_in`): a missing date leaves its side open (year 1,
+    year 9999); no dates at all, None. Filters over many rows compare these instead of dates."""
     if start is None and end is None:
-        return False
-    return (start is None or start.year <= year) and (end is None or end.year >= year)
+        return None
+    return (start.year if start else 1, end.year if end else 9999)

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from ...core.services.exchange_rates import RateTable
-from ...core.services.project_records import ProjectRow
+from ...core.services.project_records import ProjectRow, year_span
 from ...core.services.projects import ProjectQuery
 from ..shared import formatting
 from ..shared.record_table import PreparedRows, RecordRole, RecordTableModel, SortKeyRole, name_key, names_key
@@ -152,8 +152,15 @@ class ProjectsTableModel(RecordTableModel):
     def haystack(self, row: ProjectRow) -> str:
         return haystack(row)
 
+    def extras(self, rows: list[ProjectRow]) -> dict[str, list]:
+        return {"year spans": [year_span(r.start, r.extended_to or r.end) for r in rows]}
+
     def narrow(self, rows: list[ProjectRow], kept, wanted: ProjectFilter):
-        return ProjectQuery(wanted.year, wanted.country, wanted.programme_area, wanted.status,
+        # The year by the spans prepared with the rows: the rule of ProjectQuery, several times faster.
+        if wanted.year is not None:
+            year, spans = wanted.year, self._extras["year spans"]
+            kept = [i for i in kept if (span := spans[i]) is not None and span[0] <= year <= span[1]]
+        return ProjectQuery(None, wanted.country, wanted.programme_area, wanted.status,
                             codes=wanted.codes).narrow(rows, kept)
 
     def cell_data(self, row: ProjectRow, column: int, role: int):

@@ -19,7 +19,7 @@ reads (`display`) and copies (`TSV_COLUMNS`), what the search box looks in
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, is_dataclass, replace
+from dataclasses import dataclass, field, is_dataclass, replace
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -39,6 +39,7 @@ class PreparedRows:
     rows: list
     haystacks: list[str]
     ranks: dict[int, list[int | None]]
+    extras: dict[str, list] = field(default_factory=dict)  # a subclass's own per-row values (`extras`)
 
 
 def _only_typed_on(before, after) -> bool:
@@ -74,6 +75,7 @@ class RecordTableModel(QAbstractTableModel):
         self._ranks: dict[int, list[int | None]] = {}  # per column, computed when first sorted by
         self._orders: dict[tuple[int, Qt.SortOrder], list[int]] = {}  # every row in each sort asked for so far
         self._recent: dict[Any, list[int]] = {}  # the shown rows of the last few filters, in the current order
+        self._extras: dict[str, list] = {}
         self._order: list[int] = []
         self._visible: list[int] = []
         self._filter = self.FILTER_TYPE()
@@ -104,6 +106,7 @@ class RecordTableModel(QAbstractTableModel):
         prepared = rows if isinstance(rows, PreparedRows) else self.prepare(rows, sort_keys=False)
         self.beginResetModel()
         self._rows, self._haystacks, self._ranks = prepared.rows, prepared.haystacks, dict(prepared.ranks)
+        self._extras = prepared.extras or self.extras(prepared.rows)
         self._orders, self._recent = {}, {}
         self._order = self._sorted_order()
         self._visible = self._filtered(self._order)
@@ -116,7 +119,12 @@ class RecordTableModel(QAbstractTableModel):
         object: a background job may call it."""
         rows, keys = list(rows), keys or {}
         return PreparedRows(rows, [self.haystack(r) for r in rows], {
-            column: self._ranked(column, rows, keys.get(column)) for column in self.SORT_KEYS} if sort_keys else {})
+            column: self._ranked(column, rows, keys.get(column)) for column in self.SORT_KEYS} if sort_keys else {},
+            self.extras(rows))
+
+    def extras(self, rows: list) -> dict[str, list]:
+        """Per-row values a subclass's `narrow` reads, computed with the rest of `prepare` (kept in `_extras`)."""
+        return {}
 
     @property
     def total_count(self) -> int:

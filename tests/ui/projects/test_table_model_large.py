@@ -130,3 +130,11 @@ def test_a_merged_project_is_found_by_its_new_title_and_the_others_by_theirs(qap
     assert shown(model) == [renamed.code]
     model.set_filter(ProjectFilter(text="zebra"))
     assert model.shown_count == sum("Zebra" in row.title for row in rows)
+
+
+def test_the_year_choice_keeps_the_projects_running_that_year(qapp, rows):
+    model = ProjectsTableModel()
+    model.set_rows(rows + [project(5_000)._replace(start=None, end=None), project(5_001)._replace(end=None)])
+    for year in (2009, 2015, 2024, 2030):
+        model.set_filter(ProjectFilter(year=year))
+        assert sorted(shown(model)) == sorted(row.code for row in model.all_rows() if row.active_in(year)), year
