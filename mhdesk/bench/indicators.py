@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 
 from ..core.connect import open_database
 from ..core.models import Country, IndicatorValue
-from ..core.models.cell_upkeep import refresh_stale_cells
+from ..core.models.cell_upkeep import refresh_every_cell
 from ..core.services import Services
 
 YEAR = 2023
@@ -83,7 +83,7 @@ def _fill(db, values: int) -> None:
     finally:
         connection.close()
     with db.engine.begin() as connection:  # the driver's own inserts: the cells are added up here, once
-        refresh_stale_cells(connection)
+        refresh_every_cell(connection)
         connection.exec_driver_sql("ANALYZE")
 
 

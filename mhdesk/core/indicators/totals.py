@@ -14,7 +14,8 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..models.indicator_cells import figures_of, indicator_cell, indicator_cell_stale
+from ..models.cell_upkeep import EVERY_CELL, inserted_cells
+from ..models.indicator_cells import VALUES, cell_figures, figures_of, indicator_cell, indicator_cell_stale
 from .exact import from_stored
 
 CELLS, STALE = indicator_cell, indicator_cell_stale
@@ -52,14 +53,18 @@ class Total:
 def cell_values(session: Session, years: Collection[int]) -> dict[tuple[int, int, int], int]:
     """{(year, indicator id, country id): the country's figure as stored}, for the given years.
 
-    Read from the cells kept beside the values; a cell still named stale (written in this transaction,
-    or by a writer that bypassed the upkeep) is added up from its values instead."""
+    Read from the cells kept beside the values; a cell this transaction wrote, or still named stale by
+    a writer that bypassed the upkeep, is added up from its values instead."""
     years = sorted(years)
     cells, stale = CELLS.c, STALE.c
     found = {(year, indicator_id, country_id): figure for year, indicator_id, country_id, figure in session.execute(
         select(cells.year, cells.indicator_id, cells.country_id, cells.figure).where(cells.year.in_(years)))}
+    inserted = inserted_cells(session.connection())
+    if inserted is EVERY_CELL:
+        return {tuple(row[:3]): int(row[3]) for row in session.execute(cell_figures(VALUES.c.year.in_(years)))}
     outdated = set(session.execute(select(stale.year, stale.indicator_id, stale.country_id).distinct()
                                    .where(stale.year.in_(years))).all())
+    outdated |= {key for key in inserted if key[0] in years}
     if outdated:
         for key in outdated:
             found.pop(tuple(key), None)

@@ -5,10 +5,11 @@ the country's own value without a project, or where it has none the sum of its p
 of those is the stated total, or where only parts were given, the sum of the parts (sex x age parts,
 else sex parts, else age-group parts). `cell_figures` is that rule in SQL, the one definition of it.
 
-Triggers on `indicator_value` (revision 0007) write the keys of every cell a statement touches into
-`indicator_cell_stale`, whoever writes: the ORM, an import's bulk statements, a cascade from a deleted
-project. `cell_upkeep` refreshes those cells before the transaction commits; a reader that still finds
-a stale key adds that cell up from its values, so a figure is never out of step.
+An INSERT names its cells in its own parameters (read by `cell_upkeep` as it goes to the database);
+triggers on `indicator_value` (revision 0007) write the keys of every cell an UPDATE or DELETE touches
+into `indicator_cell_stale`, whoever writes, a cascade from a deleted project included. `cell_upkeep`
+refreshes those cells before the transaction commits; a reader that still finds a stale key, or reads
+in a transaction that wrote, adds those cells up from their values, so a figure is never out of step.
 """
 
 from __future__ import annotations

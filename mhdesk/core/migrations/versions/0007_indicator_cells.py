@@ -1,8 +1,9 @@
 """Each country's figure per indicator and year kept beside the values, so that a year's totals read cells.
 
 `indicator_cell` holds the figures, added up here from the values there are; `indicator_cell_stale`
-receives, from triggers on `indicator_value`, the key of every cell a statement touches, and the
-application adds those cells up again before it commits (`models.cell_upkeep`).
+receives, from triggers on `indicator_value`, the key of every cell an UPDATE or DELETE touches (an
+INSERT names its cells in its own parameters), and the application adds those cells up again before
+it commits (`models.cell_upkeep`).
 SQLite drops a table's triggers with the table: a later revision that copies `indicator_value` (batch
 mode) must create them again (`create_triggers`).
 
@@ -37,11 +38,9 @@ GROUP BY year, indicator_id, country_id
 # A cell named twice by one writer is named once; the writer is the transaction on PostgreSQL, 0 on SQLite.
 STALE = "INTO indicator_cell_stale (year, indicator_id, country_id, writer)"
 FIGURE_COLUMNS = "indicator_id, country_id, year, project_id, sex, age_group, value"
-TRIGGERS = ('indicator_value_cells_insert', 'indicator_value_cells_update', 'indicator_value_cells_delete')
+TRIGGERS = ('indicator_value_cells_update', 'indicator_value_cells_delete')
 
 SQLITE_TRIGGERS = (
-    f"CREATE TRIGGER indicator_value_cells_insert AFTER INSERT ON indicator_value BEGIN "
-    f"INSERT OR IGNORE {STALE} VALUES (NEW.year, NEW.indicator_id, NEW.country_id, 0); END",
     f"CREATE TRIGGER indicator_value_cells_update AFTER UPDATE OF {FIGURE_COLUMNS} ON indicator_value BEGIN "
     f"INSERT OR IGNORE {STALE} VALUES (OLD.year, OLD.indicator_id, OLD.country_id, 0), "
     f"(NEW.year, NEW.indicator_id, NEW.country_id, 0); END",
@@ -55,10 +54,7 @@ CHANGED = "({}) IS DISTINCT FROM ({})".format(*(", ".join(f"{side}.{name}" for n
 POSTGRESQL_FUNCTION = f"""
 CREATE FUNCTION indicator_value_cells_stale() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_OP = 'INSERT' THEN
-        INSERT {STALE} SELECT DISTINCT year, indicator_id, country_id, txid_current() FROM new_rows
-        ON CONFLICT DO NOTHING;
-    ELSIF TG_OP = 'DELETE' THEN
+    IF TG_OP = 'DELETE' THEN
         INSERT {STALE} SELECT DISTINCT year, indicator_id, country_id, txid_current() FROM old_rows
         ON CONFLICT DO NOTHING;
     ELSE
@@ -75,8 +71,6 @@ END
 $$
 """
 POSTGRESQL_TRIGGERS = (
-    "CREATE TRIGGER indicator_value_cells_insert AFTER INSERT ON indicator_value REFERENCING NEW TABLE AS new_rows "
-    "FOR EACH STATEMENT EXECUTE FUNCTION indicator_value_cells_stale()",
     "CREATE TRIGGER indicator_value_cells_update AFTER UPDATE ON indicator_value "
     "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT "
     "EXECUTE FUNCTION indicator_value_cells_stale()",
