@@ -51,6 +51,20 @@ def _only_typed_on(before, after) -> bool:
     return replace(before, text=text_after) == after if is_dataclass(before) else False
 
 
+def _positions(visible: list[int], records: set[int]) -> dict[int, int]:
+    """Where each of `records` is in `visible` (those not in it left out). A selection holds a few indexes:
+    a scan in C per record is far cheaper than a map of every shown row, built when there are many."""
+    if len(records) > 16:
+        return dict(zip(visible, range(len(visible))))
+    found = {}
+    for record in records:
+        try:
+            found[record] = visible.index(record)
+        except ValueError:
+            pass
+    return found
+
+
 def name_key(text: str | None):
     """The sort key of a name or title: the reader's alphabet, an empty one None (sorted last)."""
     return collation_key(text) if text else None
@@ -245,7 +259,8 @@ class RecordTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
         if old:
-            new_position = dict(zip(visible, range(len(visible))))
+            shown = self._visible
+            new_position = _positions(visible, {shown[p.row()] for p in old if 0 <= p.row() < len(shown)})
             moved = []
             for persistent in old:
                 old_row = persistent.row()

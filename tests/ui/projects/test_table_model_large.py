@@ -138,3 +138,27 @@ def test_the_year_choice_keeps_the_projects_running_that_year(qapp, rows):
     for year in (2009, 2015, 2024, 2030):
         model.set_filter(ProjectFilter(year=year))
         assert sorted(shown(model)) == sorted(row.code for row in model.all_rows() if row.active_in(year)), year
+
+
+def test_many_selected_projects_stay_selected_through_sorts_and_filters(qapp, rows):
+    from PySide6.QtCore import QItemSelection
+    from PySide6.QtWidgets import QTableView
+
+    model = ProjectsTableModel()
+    model.set_rows(rows)
+    table = QTableView()
+    table.setModel(model)
+    selection = QItemSelection()
+    for row in range(0, 120, 3):  # forty separate rows: more than a scan per row is worth
+        selection.select(model.index(row, 0), model.index(row, model.columnCount() - 1))
+    table.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    chosen = {model.row_at(row).code for row in range(0, 120, 3)}
+
+    def selected() -> set[str]:
+        return {model.row_at(i.row()).code for i in table.selectionModel().selectedRows()}
+
+    model.sort(Column.TITLE, DESC)
+    assert selected() == chosen
+    model.set_filter(ProjectFilter(text="migrant"))
+    assert selected() == {code for code in chosen if any("migrant" in row.title.lower() for row in rows
+                                                         if row.code == code)}
