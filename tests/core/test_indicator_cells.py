@@ -209,6 +209,16 @@ def test_a_write_that_bypasses_the_upkeep_is_still_counted_and_the_next_commit_c
     assert_in_step(db)
 
 
+def test_an_insert_whose_rows_cannot_be_read_adds_every_cell_up_again(db, services):
+    services.indicator_cells.save([typed(services, "REFERRALS", "Serbia", 2023, {TOTAL: Decimal(40)})])
+    with db.engine.begin() as conn:  # the year before, copied by the database itself
+        conn.execute(text("INSERT INTO indicator_value (indicator_id, country_id, year, sex, age_group, value, "
+                          "version) SELECT indicator_id, country_id, year - 1, sex, age_group, value + 1, 1 "
+                          "FROM indicator_value"))
+    assert_in_step(db)
+    assert totals(services, 2022)["REFERRALS"] == 41
+
+
 def test_core_statements_outside_a_session_keep_the_cells_in_step(db):
     indicator_id, country_id = ids(db, "REFERRALS", "Armenia")
     values = IndicatorValue.__table__
