@@ -153,3 +153,31 @@ def test_without_a_database_the_window_offers_to_open_one(qtbot, settings):
     assert isinstance(page, EmptyState) and page.heading.text() == "No database open"
     assert not empty.ui.actionNewProject.isEnabled()
     assert len(empty.views) == len(VIEWS)
+
+
+def test_only_the_view_shown_is_built_the_others_when_first_shown(window, db):
+    assert list(window.views.built()) == ["projects"]
+    assert window.ui.actionNewProject.isEnabled() and window.ui.actionExportProjects.isEnabled()
+    directory = window.show_view("directory")
+    assert list(window.views.built()) == ["projects", "directory"]
+    assert window.ui.viewStack.currentWidget() is directory
+    assert window.ui.viewStack.count() == len(VIEWS)
+    assert [window.views[key] for key in window.views] and len(window.views.built()) == len(VIEWS)
+    window.ui.navList.setCurrentRow(0)
+    assert window.ui.viewStack.currentWidget() is window.views["projects"]
+    assert shown_codes(window.views["projects"]) == ["CS.0887", "MA.0400", "MH.0101", "MP.0280"]
+
+
+def test_a_window_opening_its_database_says_so_then_shows_the_records(qtbot, settings, db, sample_projects):
+    opening = MainWindow(settings, opening=True)
+    qtbot.addWidget(opening)
+    opening.show()
+    page = opening.ui.viewStack.currentWidget()
+    assert isinstance(page, EmptyState) and page.heading.text() == "Opening the database…"
+    assert opening.findChild(QLabel, "databaseLabel").text() == "Opening the database…"
+    assert not opening.ui.actionNewProject.isEnabled() and not opening.ui.actionImportReturns.isEnabled()
+    opening.set_database(db)
+    assert shown_codes(opening.views["projects"]) == ["CS.0887", "MA.0400", "MH.0101", "MP.0280"]
+    assert db.file.name in opening.windowTitle()
+    opening.close_database()
+    assert opening.ui.viewStack.currentWidget().heading.text() == "No database open"
