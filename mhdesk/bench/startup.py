@@ -50,22 +50,21 @@ class WindowStart:
 
 
 def window_start(database: Path, cwd: Path) -> WindowStart:
-    """Launch `mhdesk --database F` and read what the window reports of its start (ui/first_paint.py)."""
+    """Launch `mhdesk --database F` and read what the window reports of its start (ui/first_paint.py).
+
+    The window starts as on a first run (settings of its own in `cwd`), so it shows the Projects view.
+    """
     from ..ui.first_paint import ENV_VAR
 
+    settings = cwd / "settings"
     start = time.time()
-    result = subprocess.run(_command("--database", str(database)), cwd=cwd, env=_environment(**{ENV_VAR: "1"}),
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(_command("--database", str(database)), cwd=cwd, capture_output=True, text=True,
+                            env=_environment(**{ENV_VAR: "1", "XDG_CONFIG_HOME": str(settings)}), timeout=300)
     reported = dict(line.partition(" ")[::2] for line in result.stdout.splitlines())
     if "first-paint" not in reported or "records-shown" not in reported:
         raise RuntimeError(f"The window did not report its start: {result.stderr.strip()[-500:]}")
     return WindowStart(float(reported["first-paint"]) - start, float(reported["records-shown"]) - start,
                        frozenset(reported.get("first-paint-modules", "").split()))
-
-
-def first_paint_seconds(database: Path, cwd: Path) -> float:
-    """From launching `mhdesk --database F` to the main window's first paint."""
-    return window_start(database, cwd).first_paint
 
 
 def fill_projects_fast(db, count: int) -> None:
