@@ -39,7 +39,6 @@ def run_app(database: str | None = None, demo: bool = False) -> int:
     hook.install()
     remove_stale_demo_folders()  # left by a demo run that crashed or was killed
     window = None
-    opening: list[BackgroundJob] = []
     with quit_on_signals(app) as stop:
         demo_folder = DemoFolder() if demo else None
         try:
@@ -48,7 +47,7 @@ def run_app(database: str | None = None, demo: bool = False) -> int:
             window = MainWindow(user_settings(), opening=True)
             report_first_paint(window)
             window.show()
-            after_first_paint(window, lambda: opening.append(open_in(window, database, demo_folder)))
+            after_first_paint(window, lambda: open_in(window, database, demo_folder))
             # a signal that ended a start-up dialog, or came while Qt was calling our code, is not lost
             if stop.code is not None:
                 return stop.code
