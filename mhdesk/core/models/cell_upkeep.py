@@ -36,11 +36,11 @@ def note_write(conn: Connection, _cursor, statement: str, parameters, context, e
     if insert and (context is None or conn.info.get(READ) is not context):  # a long insert goes in batches
         conn.info[READ] = context
         keys = _inserted_keys(insert.group(1), parameters, context, executemany)
-        known = conn.info.get(INSERTED)
-        if keys is EVERY_CELL or known is EVERY_CELL:
+        known = conn.info.setdefault(INSERTED, set())
+        if keys is EVERY_CELL:
             conn.info[INSERTED] = EVERY_CELL
-        else:
-            conn.info[INSERTED] = (known or set()) | keys
+        elif known is not EVERY_CELL:
+            known.update(keys)
 
 
 def refresh_before_commit(conn: Connection) -> None:
