@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialogButtonBox
 
 from mhdesk.ui.indicators.view import RATES_TAB
+from mhdesk.ui.shared.record_views import select_records
 
 
 @pytest.fixture
@@ -121,6 +122,15 @@ def test_a_directory_cell_edited_and_undone_in_the_cells_history(window, service
     assert [(what, changes) for _, what, changes in shown_entries(dialog)] == [
         (f"{holder} removed by an edit", [("Role", "Focal point H1, Albania 2018", "(empty)")]),
         (f"{holder} added by an edit", [("Role", "(empty)", "Focal point H1, Albania 2018")])]
+    dialog.close()
+
+    held = next(r for r in services.directory.rows() if f"{r.family_name}, {r.given_name}" == holder)  # elsewhere
+    view.ui.yearCombo.setCurrentIndex(view.ui.yearCombo.findData(held.year))
+    select_records(view.ui.tableView, view.model, [held.id])
+    assert offers_history(view.ui.tableView, view.role_history_action)
+    dialog = view.show_holder_history()  # the holder's own history lists the role taken up and left
+    assert dialog.windowTitle() == f"History of {held.printed_name}"
+    assert [what for _, what, _ in shown_entries(dialog)] == ["removed by an edit", "added by an edit"]
     dialog.close()
 
 
