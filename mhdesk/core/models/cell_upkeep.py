@@ -14,7 +14,6 @@ import re
 import zlib
 
 from sqlalchemy import Connection, Integer, bindparam, delete, func, insert, select, text, tuple_
-from sqlalchemy.dialects.postgresql import ARRAY
 
 from .indicator_cells import KEY, KEYS_PER_STATEMENT, cell_figures, figures_of, indicator_cell, indicator_cell_stale
 
@@ -74,6 +73,8 @@ def refresh_stale_cells(conn: Connection) -> int:
         return 0
     keys = sorted(keys)
     if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import ARRAY  # here: a SQLite start does not pay for the dialect
+
         # Two writers of one cell add it up one after the other, each seeing what the other committed.
         conn.execute(text("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(:space, k) FROM unnest(:keys) "
                           "WITH ORDINALITY AS t(k, n) ORDER BY n) AS locked")
