@@ -46,3 +46,22 @@ def test_plain_cells_over_many_chunks_reach_their_last_row():
     extent = extent_of(plain_rows(60_000))
     assert len(plain_rows(60_000)) > 2 * CHUNK  # measured chunk by chunk
     assert (extent.rows, extent.columns) == (60_000, 3)
+
+
+@pytest.mark.parametrize("far_cell, rows, columns", [
+    (b'<row r="9"><c r="A300000"><v>5</v></c></row>', 300_000, 3),  # far down
+    (b'<row r="9"><c r="AB9"><v>5</v></c></row>', 60_000, 28),  # far right
+    (b'<row r="9"><c r="A000300000"><v>5</v></c></row>', 300_000, 3),  # leading zeros
+    (b'<row r="9"><c r="ab9"><v>5</v></c></row>', 60_000, 28),  # lower case
+    (b'<row r="9"><c r="D9"><v>5</v></c></row>', 60_000, 4),  # one column further
+    (b'<row r="9"><c r="C60001"><v>5</v></c></row>', 60_001, 3),  # one row further
+    (b'<row r="9"><c><v>5</v></c><c><v>6</v></c><c><v>6</v></c><c><v>6</v></c></row>', 60_000, 4),  # no reference
+    (b'<row r="9"><c r="Z300000" s="1"/></row>', 60_000, 3),  # a format only: not counted
+])
+def test_a_far_cell_amid_later_chunks_is_measured(far_cell, rows, columns):
+    """Chunks after the first are checked against their last cell by one search: a cell beyond it anywhere
+    in the chunk (here the middle of the third) is still measured."""
+    body = plain_rows(60_000)
+    middle = body.index(b"<row ", int(2.5 * CHUNK))
+    extent = extent_of(body[:middle] + far_cell + body[middle:])
+    assert (extent.rows, extent.columns) == (rows, columns)

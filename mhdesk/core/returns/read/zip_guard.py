@@ -51,8 +51,10 @@ _ROW_OR_CELL = re.compile(rb"<(?:\w+:)?(row|c)(\s[^>]*?)?(/?)>")
 # What Excel and openpyxl write: every cell tag opens with its reference. A chunk whose cell tags all do
 # is measured by this simpler pattern (a content cell is the tag that does not close itself).
 _PLAIN_CELL_START = b'<c r="'
-_CELL_STARTS = (b"<c ", b"<c>", b"<c/", b"<c\t", b"<c\n", b"<c\r")
 _PLAIN_CONTENT_CELL = re.compile(rb'<c r="([A-Za-z]{1,3})(\d+)"[^>/]*>')
+# A cell tag not opening with its reference; other tags starting "<c" (<cols>, <cfRule>) go on with a letter.
+_OTHER_CELL = re.compile(rb'<c(?! r=")[\s>/]')
+_CELL_CLOSE = b"</c>"
 _PREFIXED_CELL = re.compile(rb":c[\s>/]")
 _LETTERS_OF, _ROW_OF = itemgetter(0), itemgetter(1)  # of a (letters, row) reference
 _REFERENCE = re.compile(rb'\br\s*=\s*["\']([A-Za-z]{0,3})(\d*)["\']')
@@ -197,14 +199,20 @@ def _inflate(data: bytes, info: zipfile.ZipInfo):
             yield chunk
 
 
-def _plain_cells(body: bytes) -> bool:
-    """Whether every cell tag in `body` opens with its reference, unprefixed (`<c r="A1"...`)."""
-    if b":c" in body and _PREFIXED_CELL.search(body):
-        return False
-    plain = body.count(_PLAIN_CELL_START)
-    # Inside <sheetData> every tag starting "<c" is a cell: two passes answer; elsewhere (<cols>, <cfRule>)
-    # the cell tags are counted one form at a time.
-    return plain == body.count(b"<c") or plain == sum(body.count(start) for start in _CELL_STARTS)
+def _other_or_beyond(rows: int, columns: int) -> re.Pattern:
+    """A cell tag not opening with its reference, or a plain content cell whose reference reaches beyond row
+    `rows` or column `columns` (leading zeros allowed, as a reader reads them): one pass finds either."""
+    row_digits = str(rows)
+    greater_rows = [rf"[1-9]\d{{{len(row_digits)},}}"] + [
+        rf"{row_digits[:at]}[{int(digit) + 1}-9]\d{{{len(row_digits) - at - 1}}}"
+        for at, digit in enumerate(row_digits) if digit != "9"]
+    letters = column_name(columns)
+    greater_columns = [rf"[A-Za-z]{{{len(letters) + 1},3}}"] * (len(letters) < 3) + [
+        "".join(f"[{c}{c.lower()}]" for c in letters[:at])
+        + f"[{chr(ord(letter) + 1)}-Z{chr(ord(letter) + 1).lower()}-z]" + f"[A-Za-z]{{{len(letters) - at - 1}}}"
+        for at, letter in enumerate(letters) if letter != "Z"]
+    return re.compile(rb'<c(?:(?! r=")[\s>/]| r="(?:(?:%s)\d+|[A-Za-z]{1,3}0*(?:%s))"[^>/]*>)' % (
+        "|".join(greater_columns or ["(?!)"]).encode(), "|".join(greater_rows).encode()))
 
 
 class _PartReader:
@@ -257,7 +265,10 @@ class _PartReader:
     def _measure(self, body: bytes) -> None:
         if not any(mark in body for mark in _CONTENT_MARKS):
             return  # only formats (or nothing) in this chunk: the common case for padded sheets
-        if _plain_cells(body):
+        prefixed = b":c" in body and _PREFIXED_CELL.search(body)
+        if not prefixed and self._within_last_cell(body):
+            return
+        if not prefixed and _OTHER_CELL.search(body) is None:
             references = _PLAIN_CONTENT_CELL.findall(body)
         elif _BARE_CELL.search(body):
             self._measure_in_order(body)
@@ -268,6 +279,24 @@ class _PartReader:
             extent = self.extent
             extent.rows = max(extent.rows, max(map(int, map(_ROW_OF, references))))
             extent.columns = max(extent.columns, max(map(_column_number, set(map(_LETTERS_OF, references)))))
+
+    def _within_last_cell(self, body: bytes) -> bool:
+        """Whether the unprefixed cells of `body` are all plain and none holding something reaches beyond the
+        last one (in a sheet as written, the lowest and furthest right so far) or the extent so far: one search
+        instead of reading every reference. The extent then reaches that last cell."""
+        extent = self.extent
+        if not extent.columns:
+            return False  # the first cells: measured one by one, which gives the columns to compare with
+        start = body.rfind(_PLAIN_CELL_START, 0, body.rfind(_CELL_CLOSE))
+        last = _PLAIN_CONTENT_CELL.match(body, start) if start >= 0 else None
+        if last is None:
+            return False
+        rows = max(extent.rows, int(last.group(2)))
+        columns = max(extent.columns, _column_number(last.group(1)))
+        if _other_or_beyond(rows, columns).search(body):
+            return False
+        extent.rows, extent.columns = rows, columns
+        return True
 
     def _measure_in_order(self, body: bytes) -> None:
         """Follow rows and cells one by one, for cells written without a reference."""
