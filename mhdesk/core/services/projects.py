@@ -257,13 +257,32 @@ def to_data(project: Project) -> ProjectData:
     )
 
 
-def apply_data(session: Session, project: Project, data: ProjectData) -> None:
+class NamedRecords:
+    """The programme areas, countries, thematic areas and donors projects name, each kind read once and kept:
+    for an import that writes many projects in one transaction (a save of one project asks for its own names)."""
+
+    def __init__(self, session: Session):
+        self._session = session
+        self._by_kind: dict[type, dict[str, object]] = {}
+
+    def of(self, model) -> dict[str, object]:
+        """Name (a programme area's code) -> record, donors added in this transaction included."""
+        found = self._by_kind.get(model)
+        if found is None:
+            key = "code" if model is ProgrammeArea else "name"
+            found = self._by_kind[model] = {getattr(o, key): o for o in self._session.scalars(select(model))}
+        return found
+
+
+def apply_data(session: Session, project: Project, data: ProjectData, named: NamedRecords | None = None) -> None:
     """Copy `data` onto the ORM project, creating donors on first use."""
     project.title = data.title.strip()
-    project.programme_area = (
-        session.scalar(select(ProgrammeArea).where(ProgrammeArea.code == data.programme_area))
-        if data.programme_area else None
-    )
+    if not data.programme_area:
+        project.programme_area = None
+    elif named is not None:
+        project.programme_area = named.of(ProgrammeArea).get(data.programme_area)
+    else:
+        project.programme_area = session.scalar(select(ProgrammeArea).where(ProgrammeArea.code == data.programme_area))
     project.budget = data.budget
     project.currency = data.currency
     project.health_budget = data.health_budget
@@ -273,12 +292,13 @@ def apply_data(session: Session, project: Project, data: ProjectData) -> None:
     # Lists are rewritten only when they differ: rewriting an equal list would bump the version for nothing.
     donors = list(dict.fromkeys(data.donors))
     if [d.name for d in project.donors] != donors:
-        project.donors = [_donor(session, name) for name in donors]
-    project.countries = _by_name(session, Country, data.countries, "Countries")
+        project.donors = [_donor(session, name, named) for name in donors]
+    project.countries = _by_name(session, Country, data.countries, "Countries", named)
     project.managing_mission = (
-        _by_name(session, Country, [data.managing_mission], "Managing mission")[0] if data.managing_mission else None
+        _by_name(session, Country, [data.managing_mission], "Managing mission", named)[0]
+        if data.managing_mission else None
     )
-    project.thematic_areas = _by_name(session, ThematicArea, data.thematic_areas, "Thematic areas")
+    project.thematic_areas = _by_name(session, ThematicArea, data.thematic_areas, "Thematic areas", named)
     achievements = [(year, text) for year, texts in sorted(data.achievements.items()) for text in texts]
     if [(a.year, a.text) for a in project.achievements] != achievements:
         project.achievements = [
@@ -299,17 +319,21 @@ def _photo_data(photo: Photo) -> PhotoData:
                      photo.height, photo.thumbnail)
 
 
-def _donor(session: Session, name: str) -> Donor:
-    donor = session.scalar(select(Donor).where(Donor.name == name))
+def _donor(session: Session, name: str, named: NamedRecords | None = None) -> Donor:
+    donor = (named.of(Donor).get(name) if named is not None
+             else session.scalar(select(Donor).where(Donor.name == name)))
     if donor is None:
         donor = Donor(name=name)
         session.add(donor)
+        if named is not None:
+            named.of(Donor)[name] = donor
     return donor
 
 
-def _by_name(session: Session, model, names: list[str], label: str) -> list:
+def _by_name(session: Session, model, names: list[str], label: str, named: NamedRecords | None = None) -> list:
     wanted = list(dict.fromkeys(names))
-    found = {o.name: o for o in session.scalars(select(model).where(model.name.in_(wanted)))}
+    found = (named.of(model) if named is not None
+             else {o.name: o for o in session.scalars(select(model).where(model.name.in_(wanted)))})
     missing = [n for n in wanted if n not in found]
     if missing:
         raise ValidationFailed([Issue(label, f'"{n}" is not known') for n in missing])

@@ -31,10 +31,10 @@ from sqlalchemy.orm import Session
 
 from ...database import Database
 from ...errors import MhdeskError
-from ...models import Donor, ImportRecord, Project
+from ...models import ImportRecord, Project
 from ...models.ownership import bump_versions, owner_key, owner_table
 from ...services.project_history import record_project_change
-from ...services.projects import apply_data, to_data
+from ...services.projects import NamedRecords, apply_data, to_data
 from ...services.row_audit import record_import
 from ..bulk import (
     DATA_COLUMNS,
@@ -164,8 +164,8 @@ class _Writer:
         known_donors = set(self.conn.execute(select(donors.c.id)).scalars())
         changed = {p.id: p for p in session.scalars(select(Project).where(
             Project.id.in_([w.data.id for w in self.writes.projects if w.action == CHANGE])).options(*FULL_LOAD))}
-        written, audited = [], []
-        with session.no_autoflush:  # one flush at the end, or when a new donor must be seen by the next project
+        written, audited, named = [], [], NamedRecords(session)
+        with session.no_autoflush:  # one flush at the end: a new donor is seen by the next project through `named`
             for write in self.writes.projects:
                 if write.action == ADD:
                     project, before, before_data = Project(code=write.data.code), None, None
@@ -173,14 +173,12 @@ class _Writer:
                     project = changed[write.data.id]
                     before_data = to_data(project)
                     before = project_to_json(before_data, project.source_import_id, project.source_cell)
-                apply_data(session, project, write.data)  # before add(): a new project loads no empty lists
+                apply_data(session, project, write.data, named)  # before add(): a new project loads no empty lists
                 project.source_import_id = self.import_id
                 project.source_cell = source_cell("Projects", write.row)
                 session.add(project)
                 written.append((project, write.action, before))
                 audited.append((project, before_data))
-                if any(isinstance(o, Donor) for o in session.new):
-                    session.flush()
         session.flush()
         added = [project.id for project, action, _ in written if action == ADD]
         if added:  # the lists a new project left empty, one query per list for all of them (the audit reads them)
