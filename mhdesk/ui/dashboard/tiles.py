@@ -27,6 +27,7 @@ class Tile(QFrame):
         font.setBold(True)
         self.value_label.setFont(font)
         self.change_label = QLabel(self.change_text(year), self)
+        self.change_label.setWordWrap(True)  # six tiles a row must fit a laptop's width
         change = figures.change
         if change:
             self.change_label.setStyleSheet(f"color: {UP if change > 0 else DOWN};")
