@@ -9,7 +9,7 @@ from decimal import Decimal
 from test_plan_helpers import MISSION, YEAR, event, parsed_return, project, role, snapshot, value
 
 from mhdesk.core.returns.apply.applier import apply_plan
-from mhdesk.core.returns.plan.model import ADD, CHANGE, REMOVE, UNCHANGED, Plan
+from mhdesk.core.returns.plan.model import ADD, CHANGE, REMOVE, UNCHANGED, Entry, FieldChange, Plan
 from mhdesk.core.returns.plan.planner import plan_return
 from mhdesk.core.returns.problems import Problem
 
@@ -155,3 +155,23 @@ def test_the_stored_plan_writes_each_entry_as_the_entry_says(db):
     assert {e.action for e in plan.entries} >= {ADD, CHANGE, REMOVE}
     assert any(e.change_pct is not None for e in plan.entries) and any(e.row is None for e in plan.entries)
     assert json.loads(plan.to_json())["entries"] == [entry.to_json() for entry in plan.entries]
+
+
+def test_the_stored_plan_is_the_json_of_its_entries_whatever_they_hold():
+    """Entries are written as text piece by piece: the same text as the JSON encoder's, for every shape."""
+    shared = (FieldChange("Value", "", "12"),)
+    entries = [
+        Entry("Indicators", ADD, 'Consultations, "Albania" 2023, MA.0001, female', 2, shared),
+        Entry("Indicators", ADD, "Consultations, Türkiye 2023\nback\\slash\ttab\x01", 3, shared, "10", 20.0),
+        Entry("Indicators", CHANGE, "Référence ✓", 4, (FieldChange("Value", "1.5", "2.25"),
+                                                      FieldChange("Note", "", 'a "note"')), None, -33.3),
+        Entry("Indicators", UNCHANGED, "Unchanged", 5, (), "7"),
+        Entry("Indicators", UNCHANGED, "Unchanged, nothing before", 6),
+        Entry("Indicators", REMOVE, "Removed", None, (FieldChange("Value", "3", ""),)),
+        Entry("Projects", ADD, "MA.0002 Shelter", 7, (FieldChange("Title", "", "Shelter\u2028health"),)),
+    ]
+    plan = Plan("return.xlsx", "0" * 64, MISSION, YEAR, entries=entries)
+    text = plan.to_json()
+    expected = json.dumps([e.to_json() for e in entries], ensure_ascii=False, separators=(",", ":"))
+    assert text.endswith(f',"entries":{expected}}}')
+    assert Plan.from_json(text).entries == entries

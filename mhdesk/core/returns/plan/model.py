@@ -11,6 +11,8 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from json.encoder import encode_basestring as _json_text  # a str as json.dumps writes it (ensure_ascii=False)
+from math import isfinite
 from typing import Any
 
 from ..problems import Problem, SortsProblems
@@ -122,9 +124,8 @@ class Plan(SortsProblems):
             "date_submitted": self.date_submitted.isoformat() if self.date_submitted else None,
             "problems": [[p.severity, p.message, p.sheet, p.row, p.column] for p in self.problems],
         }, ensure_ascii=False, separators=(",", ":"))
-        # entries a few thousand at a time: a hundred thousand of them never exist as JSON-ready lists at once
-        parts = [json.dumps([_entry_json(e) for e in self.entries[start:start + 5000]], ensure_ascii=False,
-                            separators=(",", ":"))[1:-1] for start in range(0, len(self.entries), 5000)]
+        changes_texts: dict[int, str] = {}  # id of a changes tuple (shared by the adds of one amount) -> its JSON
+        parts = [_entry_text(e, changes_texts) for e in self.entries]
         return f'{head[:-1]},"entries":[{",".join(parts)}]}}'
 
     @classmethod
@@ -139,6 +140,31 @@ class Plan(SortsProblems):
             entries=[Entry.from_json(e) for e in data.get("entries", ())],
             problems=[Problem(*p) for p in data.get("problems", ())],
         )
+
+
+def _dumps(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _entry_text(entry: Entry, changes_texts: dict[int, str]) -> str:
+    """What _dumps(_entry_json(entry)) writes, put together from its strings' JSON for the common entries of a
+    large plan: the encoder's walk over a hundred thousand lists cost as much as making them."""
+    row, previous, pct, changes = entry.row, entry.previous, entry.change_pct, entry.changes
+    if (row.__class__ is not int or entry.label.__class__ is not str
+            or (previous is not None and previous.__class__ is not str)
+            or (pct is not None and (pct.__class__ is not float or not isfinite(pct)))):
+        return _dumps(_entry_json(entry))
+    start = f"[{_json_text(entry.sheet)},{_json_text(entry.action)},{_json_text(entry.label)},{row}"
+    if not changes and previous is None and pct is None:
+        return start + "]"
+    changed = changes_texts.get(id(changes))
+    if changed is None:
+        changed = changes_texts[id(changes)] = _dumps([[c.field, c.old, c.new] for c in changes] if changes else None)
+    if pct is not None:
+        return f"{start},{changed},{'null' if previous is None else _json_text(previous)},{pct!r}]"
+    if previous is not None:
+        return f"{start},{changed},{_json_text(previous)}]"
+    return f"{start},{changed}]"
 
 
 def _entry_json(entry: Entry) -> list:
