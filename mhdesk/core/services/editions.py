@@ -8,6 +8,7 @@ a section of their own.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -130,7 +131,7 @@ class EditionService:
 
     def get(self, year: int) -> EditionData | None:
         with self._db.session() as session:
-            edition = session.scalar(select(Edition).where(Edition.year == year).options(*_FULL_LOAD))
+            edition = session.scalar(select(Edition).where(Edition.year == year).options(*_full_load()))
             return _to_data(session, edition) if edition else None
 
     def draft(self, year: int) -> EditionData:
@@ -150,7 +151,7 @@ class EditionService:
                 with session.begin():
                     edition = None
                     if data.id is not None:
-                        edition = session.get(Edition, data.id, options=_FULL_LOAD)
+                        edition = session.get(Edition, data.id, options=_full_load())
                         if edition is None:
                             raise NotFound(f"The {data.year} edition is no longer recorded.")
                         if data.version is not None and edition.version != data.version:
@@ -172,7 +173,7 @@ class EditionService:
 
     def delete(self, edition_id: int) -> EditionData:
         with self._db.session() as session, session.begin():
-            edition = session.get(Edition, edition_id, options=_FULL_LOAD)
+            edition = session.get(Edition, edition_id, options=_full_load())
             if edition is None:
                 raise NotFound("The edition is no longer recorded.")
             snapshot = _to_data(session, edition)
@@ -232,7 +233,11 @@ class EditionService:
         return None
 
 
-_FULL_LOAD = (selectinload(Edition.spotlights), selectinload(Edition.projects))
+@cache
+def _full_load() -> tuple:
+    """Made on first use: an option naming a relationship configures every mapper, which a command that
+    only lists rows need not wait for."""
+    return (selectinload(Edition.spotlights), selectinload(Edition.projects))
 
 
 def edition_label(year: int) -> str:

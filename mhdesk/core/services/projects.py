@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 from operator import itemgetter
 
 from sqlalchemy import Connection, delete, func, select
@@ -77,14 +78,14 @@ class ProjectService:
 
     def get(self, project_id: int) -> ProjectData:
         with self._db.session() as session:
-            project = session.get(Project, project_id, options=_FULL_LOAD)
+            project = session.get(Project, project_id, options=_full_load())
             if project is None:
                 raise NotFound(f"Project #{project_id} no longer exists.")
             return to_data(project)
 
     def find(self, code: str) -> ProjectData | None:
         with self._db.session() as session:
-            project = session.scalar(select(Project).where(Project.code == code).options(*_FULL_LOAD))
+            project = session.scalar(select(Project).where(Project.code == code).options(*_full_load()))
             return to_data(project) if project else None
 
     def codes(self) -> set[str]:
@@ -125,7 +126,7 @@ class ProjectService:
         with self._db.session() as session:
             try:
                 with session.begin():
-                    project = session.get(Project, data.id, options=_FULL_LOAD)
+                    project = session.get(Project, data.id, options=_full_load())
                     if project is None:
                         raise NotFound(f"Project {data.code} no longer exists.")
                     if data.version is not None and project.version != data.version:
@@ -146,7 +147,7 @@ class ProjectService:
     def delete(self, project_id: int) -> ProjectData:
         """Delete the project; returns what it was, so that the deletion can be undone."""
         with self._db.session() as session, session.begin():
-            project = session.get(Project, project_id, options=_FULL_LOAD)
+            project = session.get(Project, project_id, options=_full_load())
             if project is None:
                 raise NotFound(f"Project #{project_id} no longer exists.")
             snapshot = to_data(project)
@@ -161,10 +162,12 @@ class ProjectService:
             raise ValidationFailed(issues)
 
 
-_FULL_LOAD = (
-    selectinload(Project.donor_links), selectinload(Project.countries), selectinload(Project.thematic_areas),
-    selectinload(Project.achievements), selectinload(Project.photos), selectinload(Project.testimonies),
-)
+@cache
+def _full_load() -> tuple:
+    """Made on first use: an option naming a relationship configures every mapper, which a command that
+    only lists rows need not wait for."""
+    return (selectinload(Project.donor_links), selectinload(Project.countries), selectinload(Project.thematic_areas),
+    selectinload(Project.achievements), selectinload(Project.photos), selectinload(Project.testimonies),)
 
 
 def _register_rows(connection: Connection, ids: list[int] | None) -> list[ProjectRow]:
@@ -177,11 +180,13 @@ def _register_rows(connection: Connection, ids: list[int] | None) -> list[Projec
     def only(statement, column):
         return statement if ids is None else statement.where(column.in_(ids))
 
-    project, country = Project.__table__.c, Country.__table__.c
-    areas = dict(plain_rows(connection, select(ProgrammeArea.id, ProgrammeArea.code)))
+    # Table columns, not mapped attributes: an ORM select would configure every mapper first.
+    project, country, area = Project.__table__.c, Country.__table__.c, ProgrammeArea.__table__.c
+    donor, theme = Donor.__table__.c, ThematicArea.__table__.c
+    areas = dict(plain_rows(connection, select(area.id, area.code)))
     countries = dict(plain_rows(connection, select(country.id, country.name)))
-    donor_names = dict(plain_rows(connection, select(Donor.id, Donor.name)))
-    theme_names = dict(plain_rows(connection, select(ThematicArea.id, ThematicArea.name)))
+    donor_names = dict(plain_rows(connection, select(donor.id, donor.name)))
+    theme_names = dict(plain_rows(connection, select(theme.id, theme.name)))
     link = project_donor.c
     donors = _by_position(plain_rows(connection, only(select(link.project_id, link.donor_id, link.position),
                                                       link.project_id)), donor_names)
