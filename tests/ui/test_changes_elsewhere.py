@@ -1,5 +1,6 @@
 """Changes made elsewhere (another window, the command line) show up in the open window, which keeps the
-person's place: the same records selected, the same scroll position."""
+person's place: the same records selected, the same scroll position. On SQLite the window reads the file's
+data_version; on PostgreSQL it listens for the others' notifications (`.ci/with-postgres` runs these too)."""
 
 from __future__ import annotations
 
@@ -30,8 +31,8 @@ def demo_window(qtbot, demo, tmp_path):
     window.close_database()
 
 
-def written_elsewhere(database_file, code: str, title: str = "Written elsewhere") -> None:
-    other = open_database(database_file)
+def written_elsewhere(location, code: str, title: str = "Written elsewhere") -> None:
+    other = open_database(location)
     try:
         Services(other).projects.create(ProjectData(code=code, title=title, countries=["Serbia"]))
     finally:
@@ -52,8 +53,8 @@ def test_a_project_written_elsewhere_appears_and_the_place_is_kept(qtbot, demo_w
     view = demo_window.show_view("projects")
     codes = shown_codes(view)
     chosen, scroll = place_in_projects(view, codes[len(codes) * 3 // 4])
-    written_elsewhere(demo.file, "CS.0001")  # sorts first: every row below it moves down one
-    assert demo_window.check_for_changes()
+    written_elsewhere(demo.location, "CS.0001")  # sorts first: every row below it moves down one
+    qtbot.waitUntil(demo_window.check_for_changes, timeout=10000)  # a notification arrives a moment later
     assert shown_codes(view)[0] == "CS.0001"
     assert view.selected_ids() == chosen
     assert view.ui.tableView.verticalScrollBar().value() == scroll
@@ -63,7 +64,7 @@ def test_a_project_written_elsewhere_appears_and_the_place_is_kept(qtbot, demo_w
 
 def test_the_window_notices_by_itself(qtbot, demo_window, demo):
     view = demo_window.show_view("projects")
-    written_elsewhere(demo.file, "MA.0990")
+    written_elsewhere(demo.location, "MA.0990")
     qtbot.waitUntil(lambda: "MA.0990" in shown_codes(view), timeout=15000)  # the periodic look
 
 
@@ -83,7 +84,7 @@ def test_view_reload_reads_a_command_line_change_keeping_the_chosen_indicator(qt
               "Services; from mhdesk.core.services.project_records import ProjectData; "
               "db = open_database(sys.argv[1]); Services(db).projects.create(ProjectData(code='MA.0992', "
               "title='From the command line')); db.dispose()")
-    subprocess.run([sys.executable, "-c", script, str(demo.file)], check=True, timeout=120)
+    subprocess.run([sys.executable, "-c", script, str(demo.location)], check=True, timeout=120)
     assert demo_window.ui.actionReload.shortcut().toString() == "F5"
     demo_window.ui.actionReload.trigger()
     qtbot.waitUntil(lambda: not view.is_loading)
