@@ -16,9 +16,9 @@ from ...core.services.exchange_rates import DEFAULT_REPORTING_CURRENCY, RateData
 from ..shared.form_loader import load_form
 from ..shared.formatting import day
 from ..shared.history_dialog import HistoryDialog, add_history_action, open_history
+from ..shared.latest_read import LatestRead
 from ..shared.record_views import select_records, selected_records, setup_table
 from ..shared.records_bus import concerns
-from ..shared.worker import BackgroundJob
 from ..view_context import ViewContext
 from . import rates_commands
 from .rates_commands import RateStore
@@ -56,8 +56,15 @@ class RatesPanel(QWidget):
         self.history_action = add_history_action(self.ui.ratesView, self.show_history)
         self._focus_id: int | None = None
         self._stale = True
-        self._loading: BackgroundJob | None = None
-        self._load_again = False
+        services = context.services
+
+        def read(progress):
+            rates = services.exchange_rates
+            return rates.list(), rates.total(budgets_of(services.projects.rows())).missing
+
+        self._reading = LatestRead(self, read, self._show,
+                                   lambda error: self._show_problem(f"The rates could not be read: {error}"),
+                                   self.loaded.emit)
 
     def show_history(self) -> HistoryDialog | None:
         """Every rate of the selected rate's currency added, changed or removed: who, when, from what to what."""
@@ -87,32 +94,12 @@ class RatesPanel(QWidget):
 
     @property
     def is_loading(self) -> bool:
-        return self._loading is not None
+        return self._reading.is_running
 
     def reload(self) -> None:
         """Read the rates and the budgets still waiting for one on the database thread."""
-        if self._loading is not None:
-            self._load_again = True
-            return
         self._stale = False
-        services = self._services
-
-        def read(progress):
-            rates = services.exchange_rates
-            return rates.list(), rates.total(budgets_of(services.projects.rows())).missing
-
-        self._loading = (BackgroundJob(self, read).on_success(self._show)
-                         .on_failure(lambda error: self._show_problem(f"The rates could not be read: {error}"),
-                                     MhdeskError, OSError)
-                         .on_finish(self._load_finished).start())
-
-    def _load_finished(self) -> None:
-        self._loading = None
-        if self._load_again:
-            self._load_again = False
-            self.reload()
-        else:
-            self.loaded.emit()
+        self._reading.request()
 
     def _show(self, result) -> None:
         rates, missing = result

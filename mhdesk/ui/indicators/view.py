@@ -19,11 +19,11 @@ from ...core.reporting import reporting_year
 from ..shared.editor_fields import fill_combo
 from ..shared.empty_state import EmptyState
 from ..shared.form_loader import load_form
+from ..shared.latest_read import LatestRead
 from ..shared.pdf_printing import PrintsPdf, print_file
 from ..shared.provenance import Provenance
 from ..shared.record_views import copy_records, offer_years, selected_records, setup_table
 from ..shared.records_bus import concerns
-from ..shared.worker import BackgroundJob
 from ..view_context import ViewContext
 from .completeness_panel import CompletenessPanel
 from .grid_panel import GridPanel
@@ -77,8 +77,9 @@ class IndicatorsView(PrintsPdf, QWidget):
         self._grid_year_offered = False
         self._offer_grid_years()
         self._year_offered = False  # the first load picks the latest year with values; later ones keep the choice
-        self._loading: BackgroundJob | None = None
-        self._load_again = False
+        services = self._services
+        self._reading = LatestRead(self, lambda progress: (services.indicators.rows(), services.imports.list()),
+                                   self._show_values, self._load_failed, self.loaded.emit)
         self.ui.countLabel.setText("Reading the values…")
         self.reload()
 
@@ -136,27 +137,13 @@ class IndicatorsView(PrintsPdf, QWidget):
 
     @property
     def is_loading(self) -> bool:
-        return self._loading is not None
+        return self._reading.is_running
 
     def reload(self) -> None:
         """Read every value again, keeping the filters. A hundred thousand values take a second or two to
         read, so they are read on the database thread; a reload asked meanwhile runs once after it."""
         self.rates.refresh()
-        if self._loading is not None:
-            self._load_again = True
-            return
-        services = self._services
-        self._loading = (BackgroundJob(self, lambda progress: (services.indicators.rows(), services.imports.list()))
-                         .on_success(self._show_values).on_failure(self._load_failed, MhdeskError, OSError)
-                         .on_finish(self._load_finished).start())
-
-    def _load_finished(self) -> None:
-        self._loading = None
-        if self._load_again:
-            self._load_again = False
-            self.reload()
-        else:
-            self.loaded.emit()
+        self._reading.request()
 
     def _load_failed(self, error: MhdeskError | OSError) -> None:
         self._context.show_status(f"The indicator values could not be read: {error}")
