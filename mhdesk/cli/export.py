@@ -53,9 +53,7 @@ def cmd_export_directory(args) -> int:
     from ..core.exports.directory_xlsx import write_directory_xlsx
     from ..core.services import Services
 
-    kind = args.output.suffix.lower()
-    if kind not in (".pdf", ".xlsx"):
-        raise UsageError(f"{args.output} is neither a .pdf nor an .xlsx file name.")
+    kind = _pdf_or_xlsx(args.output)
     grid = Services(open_db(args)).directory.grid(args.year)
     if not grid.people_count():
         raise MhdeskError(f"Nobody is in the directory of {args.year}; nothing was written.")
@@ -83,9 +81,7 @@ def cmd_export_indicators(args) -> int:
     from ..core.exports.indicators_xlsx import write_indicators_xlsx
     from ..core.services import Services
 
-    kind = args.output.suffix.lower()
-    if kind not in (".pdf", ".xlsx"):
-        raise UsageError(f"{args.output} is neither a .pdf nor an .xlsx file name.")
+    kind = _pdf_or_xlsx(args.output)
     report = indicator_report(Services(open_db(args)), args.year)
     if not has_figures(report):
         raise MhdeskError(f"No indicator figures are recorded for {args.year}; nothing was written.")
@@ -126,3 +122,11 @@ def cmd_export_newsletter(args) -> int:
     count = len(data.contents.rows)
     print(f"Wrote the {args.year} newsletter ({count:,} project{'s' if count != 1 else ''}) to {args.output}.")
     return EXIT_OK
+
+
+def _pdf_or_xlsx(output: Path) -> str:
+    """The suffix of a printout's file name: ".pdf" or ".xlsx", checked before the database is opened."""
+    kind = output.suffix.lower()
+    if kind not in (".pdf", ".xlsx"):
+        raise UsageError(f"{output} is neither a .pdf nor an .xlsx file name.")
+    return kind
