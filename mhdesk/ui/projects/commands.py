@@ -9,23 +9,18 @@ exactly the record it left behind, however many steps ago.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
 
 from ...core.services.project_records import ProjectData
-from ..shared.persisted_command import PersistedCommand
+from ..shared.persisted_command import PersistedCommand, PersistedStore
 
 
-class ProjectStore(QObject):
+class ProjectStore(PersistedStore):
     """The project service as the window uses it."""
 
-    changed = Signal(object)  # the project id to bring into view, or None
-    failed = Signal(str)  # an undo or redo the database refused, as a sentence
-
     def __init__(self, service, parent: QObject | None = None):
-        super().__init__(parent)
-        self.service = service
-        self._versions: dict[int, int] = {}
+        super().__init__(service, parent)
         self._touched: set[int] = set()  # written since the table last read them
 
     def get(self, project_id: int) -> ProjectData:

@@ -13,15 +13,15 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from ...core.errors import MhdeskError
+from ..shared import record_commands
 from ..shared.confirm import ask_destructive
 from ..shared.form_loader import load_form
 from ..shared.history_dialog import HistoryDialog, add_history_action, open_history
+from ..shared.record_commands import FlatRecordStore
 from ..shared.record_table import RecordTableModel
 from ..shared.record_views import copy_records, offer_years, select_records, selected_records, setup_table
 from ..shared.records_bus import concerns
 from ..view_context import ViewContext
-from . import commands
-from .commands import FlatRecordStore
 from .record_dialog import RecordDialog
 from .table_models import RecordFilter
 
@@ -142,8 +142,8 @@ class RecordsView(QWidget):
 
         def save(data):
             if before is None:
-                return commands.add_record(stack, store, data, f"Add {kind.singular} {kind.label(data)}")
-            return commands.edit_record(stack, store, before, data, f"Edit {kind.singular} {kind.label(data)}")
+                return record_commands.add_record(stack, store, data, f"Add {kind.singular} {kind.label(data)}")
+            return record_commands.edit_record(stack, store, before, data, f"Edit {kind.singular} {kind.label(data)}")
 
         self.dialog = RecordDialog(self, title, kind.specs(self._context.services), before or self.kind.new_record(),
                                    save)
@@ -165,7 +165,7 @@ class RecordsView(QWidget):
 
         def delete() -> None:
             try:
-                commands.delete_records(self._context.undo_stack, self.store, chosen, f"Delete {what}")
+                record_commands.delete_records(self._context.undo_stack, self.store, chosen, f"Delete {what}")
             except MhdeskError as exc:
                 self._context.show_status(str(exc))
             self.reload()
