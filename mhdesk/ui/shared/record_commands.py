@@ -116,10 +116,15 @@ def delete_record(stack: QUndoStack, store: FlatRecordStore, record, text: str) 
 
 
 def delete_records(stack: QUndoStack, store: FlatRecordStore, records: list, text: str) -> None:
-    """Delete one or several records as a single undoable step."""
-    stack.beginMacro(text)
+    """Delete one or several records as a single undoable step. When one is refused (changed elsewhere), those
+    deleted before it are the step, and none deleted makes no step (rather than an empty one)."""
+    removed = []
     try:
         for record in records:
-            delete_record(stack, store, record, text)
+            removed.append(store.delete(record))
     finally:
-        stack.endMacro()
+        if removed:
+            stack.beginMacro(text)
+            for record in removed:
+                stack.push(DeleteRecord(store, record, text))
+            stack.endMacro()

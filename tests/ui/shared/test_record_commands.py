@@ -146,6 +146,7 @@ def test_an_edit_or_delete_of_a_record_changed_elsewhere_since_it_was_read_is_re
         kind.delete(stack, store, read)
     assert str(refused.value) == kind.stale
     assert stored(kind, services) == [(read.id, kind.elsewhere)]
+    assert stack.count() == 1 and stack.undoText() == kind.texts[0]  # no empty step
 
     seen_now = next(r for r in kind.service(services).list() if r.id == read.id)
     kind.edit(stack, store, seen_now, edited(kind, seen_now, kind.after))  # what the person now sees is written
@@ -182,3 +183,17 @@ def test_several_records_deleted_as_one_step_come_back_together(services, stack)
                                                                        (second.id, second.title)]
     stack.redo()
     assert services.events.list() == []
+
+
+def test_a_delete_of_several_refused_part_way_keeps_what_it_deleted_as_one_step(services, elsewhere, stack):
+    kind = KINDS["event"]
+    store = FlatRecordStore(services.events)
+    first = kind.add(stack, store, kind.new)
+    second = kind.add(stack, store, replace(kind.new, title="Migrant health forum", participants=120))
+    change_elsewhere(kind, elsewhere, second.id)
+    with pytest.raises(StaleRecord):
+        record_commands.delete_records(stack, store, [first, second], "Delete 2 events")
+    assert [e.id for e in services.events.list()] == [second.id]
+    assert stack.count() == 3 and stack.undoText() == "Delete 2 events"
+    stack.undo()
+    assert sorted(e.id for e in services.events.list()) == sorted([first.id, second.id])
