@@ -27,7 +27,7 @@ def _add_projects(kinds) -> None:
 def cmd_export_projects(args) -> int:
     from ..core.exports.projects_xlsx import write_projects_xlsx
     from ..core.services import Services
-    from ..core.services.projects import ProjectQuery
+    from ..core.services.project_records import ProjectQuery
 
     if args.output.suffix.lower() != ".xlsx":
         raise UsageError(f"{args.output} is not an .xlsx file name; the projects export writes a workbook.")

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from contextlib import closing
+
 from .common import EXIT_OK, Parser, UsageError, open_db, resolve_country
 from .output import FORMATS, write_records
 
@@ -40,12 +42,24 @@ def _add_listing(commands, name: str, help_text: str, handler, *, country: bool)
 
 
 def cmd_projects_list(args) -> int:
-    from ..core.services import Services
-    from ..core.services.projects import ProjectQuery
+    """A current SQLite file is read with the driver alone (core/quick_read.py); anything else is opened whole."""
+    from ..core.quick_read import reader_if_current
+    from ..core.reference import stored_country_resolver
+    from ..core.services.project_records import ProjectQuery
+    from ..core.services.register_rows import read_register
 
-    db = open_db(args)
-    query = ProjectQuery(year=args.year, country=resolve_country(db, args.country))
-    rows = Services(db).projects.rows(query)
+    reader = reader_if_current(args.database)
+    if reader is not None:
+        with closing(reader):
+            country = stored_country_resolver(reader).resolve(args.country) if args.country else None
+            rows = read_register(reader, dates_as_text=True)
+    else:
+        from ..core.services import Services
+
+        db = open_db(args)
+        country = resolve_country(db, args.country)
+        rows = Services(db).projects.rows()
+    rows = ProjectQuery(year=args.year, country=country).select(rows)
     write_records(PROJECT_FIELDS, ([getattr(r, f) for f in PROJECT_FIELDS] for r in rows), args.format)
     return EXIT_OK
 

@@ -22,13 +22,13 @@ from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .change_notices import WRITES, announce_commits
+from .database_location import database_target, is_url, sqlite_file
 from .errors import (
     DatabaseError,  # also named here by those who catch it
     MhdeskError,
 )
 from .files import make_owner_only, owner_only_folder
 
-ENV_VAR = "MHDESK_DATABASE_URL"
 BACKUP_FOLDER = "backups"
 # Routine backups kept per database, most recent first; other reasons (before-upgrade, by-hand) are all kept.
 BACKUPS_KEPT = {"before-import": 20, "daily": 14}
@@ -42,22 +42,15 @@ PAUSE_ENV = "MHDESK_TEST_PAUSE_IN_COPY"
 CopyProgress = Callable[[int, int], None]  # (pages copied, pages in all)
 
 
-def default_database_path() -> Path:
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("mhdesk", appauthor=False)) / "mhdesk.sqlite"
-
-
 def resolve_url(path_or_url: str | os.PathLike | None = None) -> URL:
     """A SQLAlchemy URL from a file path, a URL, the environment, or the default file."""
-    target = path_or_url or os.environ.get(ENV_VAR) or default_database_path()
-    text = os.fspath(target)
-    if "://" in text:
+    text = database_target(path_or_url)
+    if is_url(text):
         try:
             return make_url(text)
         except ArgumentError as exc:
             raise DatabaseError(f'"{text}" is not a database URL.') from exc
-    return URL.create("sqlite+pysqlite", database=str(Path(text).expanduser().resolve()))
+    return URL.create("sqlite+pysqlite", database=str(sqlite_file(text)))
 
 
 def describe(url: URL) -> str:

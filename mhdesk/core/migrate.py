@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,13 +12,10 @@ from sqlalchemy import inspect, select
 
 from .database import Database, DatabaseError
 from .models.audit import SchemaRequirement
+from .revisions import MIGRATIONS, shipped_revisions, single_head
 
-MIGRATIONS = Path(__file__).with_name("migrations")
 # Any fixed number: every client takes the same PostgreSQL advisory lock before it migrates or seeds.
 SCHEMA_LOCK = 0x6D686473  # "mhds"
-# Alembic costs a second at start-up: an up-to-date database is recognised from the revision files' own lines
-# and one query, and Alembic is imported only to upgrade.
-_REVISION_LINE = re.compile(r"^(down_revision|revision)\b[^=]*=\s*(.+)$", re.MULTILINE)
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -34,23 +29,10 @@ def _script_config() -> Config:
     return config
 
 
-@cache
-def _revisions() -> dict[str, tuple[str, ...]]:
-    """Each revision shipped and the revisions it follows, read from the files' assignments."""
-    graph = {}
-    for file in sorted((MIGRATIONS / "versions").glob("*.py")):
-        fields = dict(_REVISION_LINE.findall(file.read_text(encoding="utf-8")))
-        if "revision" in fields:
-            graph[re.findall(r"[\w-]+", fields["revision"])[0]] = tuple(
-                name for name in re.findall(r"['\"]([\w-]+)['\"]", fields.get("down_revision", "")))
-    return graph
-
-
 def head_revision() -> str:
-    graph = _revisions()
-    heads = set(graph) - {parent for parents in graph.values() for parent in parents}
-    if len(heads) == 1:
-        return heads.pop()
+    head = single_head()
+    if head is not None:
+        return head
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(_script_config()).get_current_head()
@@ -99,7 +81,7 @@ def upgrade_schema(db: Database) -> Path | None:
 
 
 def _known(revision: str) -> bool:
-    return revision in _revisions()
+    return revision in shipped_revisions()
 
 
 def _newer_schema_message(db: Database, revision: str) -> str:

@@ -26,12 +26,12 @@ from .database import (
     copy_pages,
 )
 from .files import make_owner_only, owner_only_folder
+from .sqlite_check import sqlite_problems
 
 DAILY = "daily"
 BY_HAND = "by-hand"
 BEFORE_RESTORE = "before-restore"
 DAMAGED = "damaged"
-PROBLEMS_SHOWN = 5
 SIDE_FILES = ("-wal", "-shm", "-journal")
 REASON_LABELS = {
     "before-import": "before an import",
@@ -96,7 +96,7 @@ def check_file(path: Path, thorough: bool = False) -> list[str]:
     except sqlite3.Error as exc:
         return [str(exc)]
     try:
-        return _check(connection, thorough)
+        return sqlite_problems(connection, thorough)
     finally:
         connection.close()
 
@@ -107,7 +107,7 @@ def check_database(db: Database, thorough: bool = True) -> list[str]:
         return []
     raw = db.engine.raw_connection()
     try:
-        return _check(raw.driver_connection, thorough)
+        return sqlite_problems(raw.driver_connection, thorough)
     finally:
         raw.close()
 
@@ -119,7 +119,7 @@ def is_damage(exc: sqlite3.Error) -> bool:
 
 def check_on_open(connection: sqlite3.Connection, file: Path) -> None:
     """The cheap check run on every open: DamagedDatabase naming the latest good backup if it fails."""
-    problems = _check(connection, thorough=False)
+    problems = sqlite_problems(connection, thorough=False)
     if problems:
         raise damaged(file, problems[0])
 
@@ -238,16 +238,6 @@ def _copy_into_new_file(source: sqlite3.Connection, file: Path, progress: CopyPr
         partial.unlink(missing_ok=True)
         raise
     return moved
-
-
-def _check(connection: sqlite3.Connection, thorough: bool) -> list[str]:
-    pragma = "integrity_check" if thorough else "quick_check"
-    try:
-        rows = connection.execute(f"PRAGMA {pragma}({PROBLEMS_SHOWN})").fetchall()
-    except sqlite3.DatabaseError as exc:  # "file is not a database", "database disk image is malformed"
-        return [str(exc)]
-    problems = [row[0] for row in rows]
-    return [] if problems == ["ok"] else problems
 
 
 def describe_size(size: int) -> str:

@@ -6,13 +6,14 @@ from sqlalchemy import select
 
 from .database import Database
 from .models import Country, CountryAlias, Indicator, ProgrammeArea, ThematicArea
-from .reference import reference_data
+from .reference import reference_data, reference_missing
 
 
 def seed_reference_data(db: Database) -> None:
+    with db.engine.connect() as connection:
+        if not reference_missing(connection.connection):
+            return
     data = reference_data()
-    if not _anything_missing(db, data):
-        return
     with db.session() as session, session.begin():
         countries = {c.name: c for c in session.scalars(select(Country))}
         known_aliases = set(session.scalars(select(CountryAlias.alias)))
@@ -43,17 +44,3 @@ def seed_reference_data(db: Database) -> None:
         for position, entry in enumerate(data["indicators"]):
             if entry["code"] not in indicators:
                 session.add(Indicator(position=position, **entry))
-
-
-def _anything_missing(db: Database, data: dict) -> bool:
-    """Whether any reference entry is missing, asked of the tables alone: every open asks, and the ORM's
-    first query would configure every mapper (a tenth of a second a command) to learn that nothing is."""
-    wanted = (
-        (Country.__table__.c.name, {entry["name"] for entry in data["countries"]}),
-        (CountryAlias.__table__.c.alias, {alias for entry in data["countries"] for alias in entry.get("aliases", [])}),
-        (ProgrammeArea.__table__.c.code, {entry["code"] for entry in data["programme_areas"]}),
-        (ThematicArea.__table__.c.name, set(data["thematic_areas"])),
-        (Indicator.__table__.c.code, {entry["code"] for entry in data["indicators"]}),
-    )
-    with db.engine.connect() as connection:
-        return any(not names <= set(connection.execute(select(column)).scalars()) for column, names in wanted)

@@ -71,13 +71,26 @@ def test_the_head_read_from_the_revision_files_is_alembics():
     assert head_revision() == ScriptDirectory.from_config(_script_config()).get_current_head()
 
 
+@pytest.mark.sqlite_only("a server's database is always opened through SQLAlchemy")
 def test_projects_list_imports_only_what_it_needs(demo_db_path):
     code = ("import contextlib, io\nfrom mhdesk.cli.main import main\n"
             "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
             f"    assert main(['--database', {str(demo_db_path)!r}, 'projects', 'list']) == 0\n"
             "assert 'MA.' in out.getvalue()")
     loaded = _top_level(_modules_after(code))
-    assert "sqlalchemy" in loaded
-    # no migrations, workbooks, printouts, window, nor the ISO currency table (read when a currency is checked)
-    unneeded = {"alembic", "openpyxl", "reportlab", "pyqtgraph", "PySide6", "python_calamine", "iso4217"}
+    # a current SQLite file is read with the driver alone: no database library, migrations, workbooks,
+    # printouts, window, nor the ISO currency table (read when a currency is checked)
+    unneeded = {"sqlalchemy", "alembic", "openpyxl", "reportlab", "pyqtgraph", "PySide6", "python_calamine", "iso4217"}
     assert not loaded & unneeded, sorted(loaded & unneeded)
+
+
+def test_projects_list_of_an_older_database_opens_it_whole(tmp_path):
+    from tests.core.test_migrations import make_database_at
+
+    path = tmp_path / "old.sqlite"
+    make_database_at(path, "0001")
+    code = ("import contextlib, io\nfrom mhdesk.cli.main import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+            f"    assert main(['--database', {str(path)!r}, 'projects', 'list', '--country', 'TJ']) == 0\n"
+            "assert 'MA.0375' in out.getvalue()")
+    assert {"sqlalchemy", "alembic"} <= _top_level(_modules_after(code))  # upgraded on the way

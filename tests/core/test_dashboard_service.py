@@ -7,8 +7,7 @@ from decimal import Decimal
 
 from mhdesk.core.services.exchange_rates import RateData
 from mhdesk.core.services.indicator_cells import TOTAL, CellValues
-from mhdesk.core.services.project_records import ProjectData
-from mhdesk.core.services.projects import ProjectQuery
+from mhdesk.core.services.project_records import ProjectData, ProjectQuery
 
 
 def project(services, code, *, area=None, donors=(), themes=(), budget=None, currency=None, start=date(2023, 1, 1),

@@ -8,8 +8,7 @@ from decimal import Decimal
 import pytest
 
 from mhdesk.core.errors import StaleRecord, ValidationFailed
-from mhdesk.core.services.project_records import ProjectData
-from mhdesk.core.services.projects import ProjectQuery
+from mhdesk.core.services.project_records import ProjectData, ProjectQuery
 
 
 def make(code, start, end, extended_to=None, **more) -> ProjectData:

@@ -57,7 +57,7 @@ def test_the_command_line_writes_the_projects_of_a_year(demo_db_path, tmp_path, 
     sheet = load_workbook(target).active
     codes = [sheet.cell(r, 1).value for r in range(2, sheet.max_row + 1)]
     from mhdesk.core.connect import open_database
-    from mhdesk.core.services.projects import ProjectQuery
+    from mhdesk.core.services.project_records import ProjectQuery
 
     db = open_database(demo_db_path)
     try:

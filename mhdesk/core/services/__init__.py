@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from ..database import Database
+if TYPE_CHECKING:  # a command that only lists reads through the driver and never imports the database library
+    from ..database import Database
 
 
 class Services:

@@ -13,7 +13,8 @@ from decimal import Decimal
 from ..collation import sorted_by_name
 from .exchange_rates import DEFAULT_REPORTING_CURRENCY, Budget, ExchangeRates, MissingRate, budgets_of
 from .indicators import IndicatorService, percent_change
-from .projects import ProjectQuery, ProjectService
+from .project_records import ProjectQuery
+from .projects import ProjectService
 
 MAIN_INDICATORS = 12  # the first of the catalogue: the annual report's key figures
 JOINT_DONORS = ", "

@@ -21,8 +21,8 @@ from ..errors import Issue, NotFound, StaleRecord, ValidationFailed
 from ..models import GROUPINGS, Edition, EditionProject, Project, SpotlightArticle
 from ..models.reference import SUBREGIONS
 from .catalog import Catalog
-from .project_records import ProjectRow
-from .projects import ProjectQuery, ProjectService
+from .project_records import ProjectQuery, ProjectRow
+from .projects import ProjectService
 
 # The sections of the document in print order, with the names the window shows; the cover is always printed.
 SECTIONS: dict[str, str] = {

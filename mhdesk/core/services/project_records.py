@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
@@ -115,3 +116,35 @@ def year_span(start: date | None, end: date | None) -> tuple[int, int] | None:
     if start is None and end is None:
         return None
     return (start.year if start else 1, end.year if end else 9999)
+
+
+@dataclass(frozen=True)
+class ProjectQuery:
+    """Which projects to list; empty fields match everything. The one project filter of the CLI and the window."""
+
+    year: int | None = None
+    country: str | None = None
+    programme_area: str | None = None
+    status: str | None = None
+    codes: frozenset[str] | None = None  # only these projects (those a Dashboard bar counts)
+
+    def narrow(self, rows: Sequence[ProjectRow], kept: Iterable[int]) -> list[int]:
+        """The indexes of `kept` whose rows match; one tight pass per criterion, for a hundred thousand rows."""
+        kept = list(kept)
+        if self.codes is not None:
+            codes = self.codes
+            kept = [i for i in kept if rows[i].code in codes]
+        if self.status:
+            kept = [i for i in kept if rows[i].status == self.status]
+        if self.programme_area:
+            kept = [i for i in kept if rows[i].programme_area == self.programme_area]
+        if self.country:
+            country = self.country
+            kept = [i for i in kept if country in rows[i].countries or rows[i].managing_mission == country]
+        if self.year is not None:
+            kept = [i for i in kept if rows[i].active_in(self.year)]
+        return kept
+
+    def select(self, rows: Sequence[ProjectRow]) -> list[ProjectRow]:
+        """The rows that match, in their order."""
+        return list(rows) if self == ProjectQuery() else [rows[i] for i in self.narrow(rows, range(len(rows)))]

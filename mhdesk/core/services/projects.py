@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
-from decimal import Decimal
+from collections.abc import Collection
 from functools import cache
-from operator import itemgetter
 
-from sqlalchemy import Connection, delete, func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
-from ..collation import collation_key
 from ..collector import collector_paused
 from ..database import Database
 from ..errors import Issue, NotFound, StaleRecord, ValidationFailed
@@ -27,39 +22,10 @@ from ..models import (
     Testimony,
     ThematicArea,
 )
-from ..models.projects import project_country, project_donor, project_thematic_area
-from ..plain_rows import date_parser, plain_rows
 from .project_history import record_project_change
-from .project_records import PhotoData, ProjectData, ProjectRow, TestimonyData
+from .project_records import PhotoData, ProjectData, ProjectQuery, ProjectRow, TestimonyData
 from .project_rules import check_project
-
-
-@dataclass(frozen=True)
-class ProjectQuery:
-    """Which projects to list; empty fields match everything. The one project filter of the CLI and the window."""
-
-    year: int | None = None
-    country: str | None = None
-    programme_area: str | None = None
-    status: str | None = None
-    codes: frozenset[str] | None = None  # only these projects (those a Dashboard bar counts)
-
-    def narrow(self, rows: Sequence[ProjectRow], kept: Iterable[int]) -> list[int]:
-        """The indexes of `kept` whose rows match; one tight pass per criterion, for a hundred thousand rows."""
-        kept = list(kept)
-        if self.codes is not None:
-            codes = self.codes
-            kept = [i for i in kept if rows[i].code in codes]
-        if self.status:
-            kept = [i for i in kept if rows[i].status == self.status]
-        if self.programme_area:
-            kept = [i for i in kept if rows[i].programme_area == self.programme_area]
-        if self.country:
-            country = self.country
-            kept = [i for i in kept if country in rows[i].countries or rows[i].managing_mission == country]
-        if self.year is not None:
-            kept = [i for i in kept if rows[i].active_in(self.year)]
-        return kept
+from .register_rows import read_register
 
 
 class ProjectService:
@@ -70,11 +36,12 @@ class ProjectService:
 
     def rows(self, query: ProjectQuery | None = None, *, ids: Collection[int] | None = None) -> list[ProjectRow]:
         """Every project (or those of `ids`) as a light row, in code order, filtered by `query`."""
-        query = query or ProjectQuery()
         with collector_paused():
             with self._db.session() as session:
-                rows = _register_rows(session.connection(), None if ids is None else list(ids))
-        return rows if query == ProjectQuery() else [rows[i] for i in query.narrow(rows, range(len(rows)))]
+                connection = session.connection()
+                rows = read_register(connection.connection, dates_as_text=connection.dialect.name == "sqlite",
+                                     ids=ids)
+        return (query or ProjectQuery()).select(rows)
 
     def get(self, project_id: int) -> ProjectData:
         with self._db.session() as session:
@@ -168,70 +135,6 @@ def _full_load() -> tuple:
     only lists rows need not wait for."""
     return (selectinload(Project.donor_links), selectinload(Project.countries), selectinload(Project.thematic_areas),
     selectinload(Project.achievements), selectinload(Project.photos), selectinload(Project.testimonies),)
-
-
-def _register_rows(connection: Connection, ids: list[int] | None) -> list[ProjectRow]:
-    """The rows of the register (or of `ids`) in code order.
-
-    Flat selects of only the columns the register shows, read as the driver's tuples, no ORM objects: the
-    lists come as pairs of ids, named from the small reference tables and assembled in Python, which stays
-    linear and portable at a hundred thousand projects.
-    """
-    def only(statement, column):
-        return statement if ids is None else statement.where(column.in_(ids))
-
-    # Table columns, not mapped attributes: an ORM select would configure every mapper first.
-    project, country, area = Project.__table__.c, Country.__table__.c, ProgrammeArea.__table__.c
-    donor, theme = Donor.__table__.c, ThematicArea.__table__.c
-    areas = dict(plain_rows(connection, select(area.id, area.code)))
-    countries = dict(plain_rows(connection, select(country.id, country.name)))
-    donor_names = dict(plain_rows(connection, select(donor.id, donor.name)))
-    theme_names = dict(plain_rows(connection, select(theme.id, theme.name)))
-    link = project_donor.c
-    donors = _by_position(plain_rows(connection, only(select(link.project_id, link.donor_id, link.position),
-                                                      link.project_id)), donor_names)
-    link = project_country.c
-    lands = _in_order(plain_rows(connection, only(select(link.project_id, link.country_id), link.project_id)),
-                      dict(sorted(countries.items(), key=lambda item: collation_key(item[1]))))  # reader's alphabet
-    link = project_thematic_area.c
-    themes = _in_order(plain_rows(connection, only(select(link.project_id, link.thematic_area_id), link.project_id)),
-                       dict(sorted(theme_names.items(), key=itemgetter(1))))
-    found = plain_rows(connection, only(select(
-        project.id, project.code, project.title, project.programme_area_id, project.budget, project.currency,
-        project.health_budget, project.start, project.end, project.extended_to, project.managing_mission_id,
-        project.status, project.version), project.id))
-    found.sort(key=itemgetter(1))  # by code; cheaper in Python than through the code index in the database
-    iso, empty, make = date_parser(connection), (), ProjectRow._make
-    # Budgets come as the hundredths stored; scaleb makes the same Decimal as the Money type, without dividing.
-    return [
-        make((pid, code, title, areas.get(area), donors.get(pid, empty),
-              None if budget is None else Decimal(budget).scaleb(-2), currency,
-              None if health is None else Decimal(health).scaleb(-2), iso(start) if iso and start else start,
-              iso(end) if iso and end else end, iso(ext) if iso and ext else ext,
-              lands.get(pid, empty), countries.get(managing), themes.get(pid, empty), status, version))
-        for (pid, code, title, area, budget, currency, health, start, end, ext, managing, status, version) in found
-    ]
-
-
-def _in_order(pairs, names: dict[int, str]) -> dict[int, tuple[str, ...]]:
-    """(project id, name id) pairs as each project's names in the order of `names`: bucketed by name first,
-    so that no project's list needs a sort of its own."""
-    by_name: dict[int, list[int]] = defaultdict(list)
-    for project_id, name_id in pairs:
-        by_name[name_id].append(project_id)
-    grouped: dict[int, list[str]] = defaultdict(list)
-    for name_id, name in names.items():
-        for project_id in by_name.get(name_id, ()):
-            grouped[project_id].append(name)
-    return {project_id: tuple(found) for project_id, found in grouped.items()}
-
-
-def _by_position(triples, names: dict[int, str]) -> dict[int, tuple[str, ...]]:
-    """(project id, name id, position) triples as each project's names in the order of their positions."""
-    grouped: dict[int, list[str]] = defaultdict(list)
-    for project_id, name_id, _ in sorted(triples, key=itemgetter(2)):
-        grouped[project_id].append(names[name_id])
-    return {project_id: tuple(found) for project_id, found in grouped.items()}
 
 
 def to_data(project: Project) -> ProjectData:

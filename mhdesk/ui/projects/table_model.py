@@ -15,8 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from ...core.services.exchange_rates import RateTable
-from ...core.services.project_records import ProjectRow, year_span
-from ...core.services.projects import ProjectQuery
+from ...core.services.project_records import ProjectQuery, ProjectRow, year_span
 from ..shared import formatting
 from ..shared.record_table import PreparedRows, RecordRole, RecordTableModel, SortKeyRole, name_key, names_key
 

@@ -21,7 +21,7 @@ from ...core.images import ImageRefused, image_from_file
 from ...core.models import GROUPINGS
 from ...core.reporting import reporting_year
 from ...core.services.editions import GROUPING_NAMES, SECTIONS, EditionData, SpotlightData
-from ...core.services.projects import ProjectQuery
+from ...core.services.project_records import ProjectQuery
 from ..shared.file_dialogs import PHOTOS, REPORTS, open_file_names, save_file_name
 from ..shared.form_loader import load_form
 from ..shared.history_dialog import HistoryDialog, add_history_action, open_history

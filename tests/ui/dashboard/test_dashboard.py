@@ -17,8 +17,7 @@ from PySide6.QtTest import QTest
 
 from mhdesk.core.indicators.exact import shown
 from mhdesk.core.services.exchange_rates import budgets_of
-from mhdesk.core.services.project_records import ProjectData
-from mhdesk.core.services.projects import ProjectQuery
+from mhdesk.core.services.project_records import ProjectData, ProjectQuery
 
 YEAR = 2023
 

@@ -15,7 +15,7 @@ from sqlalchemy import extract, select
 from ...directory_roles import RETURN_ROLES, role_short
 from ...models import Country, Event
 from ...services import Services
-from ...services.projects import ProjectQuery
+from ...services.project_records import ProjectQuery
 
 LIST_JOIN = "; "
 
