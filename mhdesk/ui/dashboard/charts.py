@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from html import escape
 from pathlib import Path
 
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter
-from PySide6.QtCore import QPointF, QRect, Signal
-from PySide6.QtGui import QFontMetrics, QGuiApplication, QPainter
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -24,6 +25,8 @@ BAR_COLOUR = "#2563eb"
 LINE_COLOUR = "#0f766e"
 BAR_THICKNESS = 0.7
 LABEL_LENGTH = 34  # longer labels are cut on the axis; the tooltip gives them whole
+TITLE_LINES = 2  # a longer title is cut at the end of its second line
+TITLE_MARGIN = 12  # pixels kept free on each side of a title
 
 pg.setConfigOptions(antialias=True, background="w", foreground="#374151")
 
@@ -45,6 +48,7 @@ class Chart(QWidget):
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot_item = self.plot.getPlotItem()
+        self._title_lines: list[str] = []
         self.set_title(title)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -52,7 +56,40 @@ class Chart(QWidget):
 
     def set_title(self, title: str) -> None:
         self.title = title
-        self.plot_item.setTitle(title)
+        self._fit_title()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_title()
+
+    def _fit_title(self) -> None:
+        """pyqtgraph keeps a title on one line as wide as its text, which widens the plot beyond a narrow chart
+        and cuts off its right side, bars and axis included: the title is wrapped to the room above the plot."""
+        label = self.plot_item.titleLabel
+        font = QFont(label.item.font())
+        font.setPointSizeF(float(str(label.opts.get("size", "11pt")).removesuffix("pt")))
+        metrics = QFontMetrics(font)
+        # the chart's own width: in its resizeEvent, the plot inside has not been resized yet
+        room = max(self.width() - self.plot_item.getAxis("left").width() - 2 * TITLE_MARGIN, 80)
+        lines = wrapped(self.title, metrics, room, TITLE_LINES)
+        if lines == self._title_lines:
+            return
+        self._title_lines = lines
+        self.plot_item.setTitle("<br>".join(escape(line) for line in lines))
+        height = metrics.lineSpacing() * len(lines) + TITLE_MARGIN
+        label.setMaximumHeight(height)
+        self.plot_item.layout.setRowFixedHeight(0, height)
+        # The plot was fitted to the view while the older, wider title held it wide: fit it again once the
+        # new title's size has reached the layout.
+        QTimer.singleShot(0, self, self._fill_view)
+
+    def _fill_view(self) -> None:
+        self.plot_item.setGeometry(QRectF(0, 0, self.plot.width(), self.plot.height()))
+
+    @property
+    def title_lines(self) -> list[str]:
+        """The title as drawn, one line each."""
+        return list(self._title_lines)
 
     def save(self, path: str | Path) -> Path:
         """As PNG or SVG, by the file's suffix."""
@@ -119,6 +156,7 @@ class BarChart(Chart):
         self.plot_item.setYRange(-0.6, max(count, 1) - 0.4, padding=0)
         self.plot_item.setXRange(0, max((float(b.value) for b in self.bars), default=1) or 1, padding=0.05)
         self.plot.setToolTip("\n".join(f"{b.label}: {shown(b.value)}" for b in self.bars))
+        self._fit_title()  # the axis took its labels' width from the title's room
 
     def _row(self, i: int) -> int:
         return len(self.bars) - 1 - i  # the first bar at the top
@@ -167,3 +205,20 @@ class LineChart(Chart):
                                 symbolBrush=LINE_COLOUR, connect="finite")
         self.plot_item.getAxis("bottom").setTicks([[(year, str(year)) for year in years]])
         self.plot.setToolTip("\n".join(f"{year}: {shown(value) or 'no figures'}" for year, value in self.points))
+
+
+def wrapped(text: str, metrics: QFontMetrics, room: int, most: int) -> list[str]:
+    """`text` in lines no wider than `room`, broken between words; at most `most` lines, the last cut with '…'."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        longer = f"{line} {word}" if line else word
+        if line and metrics.horizontalAdvance(longer) > room:
+            lines.append(line)
+            line = word
+        else:
+            line = longer
+    lines.append(line)
+    if len(lines) > most:
+        lines[most - 1:] = [" ".join(lines[most - 1:])]
+    return [metrics.elidedText(line, Qt.TextElideMode.ElideRight, room) for line in lines]
