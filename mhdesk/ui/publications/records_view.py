@@ -52,6 +52,7 @@ class RecordsView(QWidget):
         self.store = FlatRecordStore(kind.service(context.services), self)
         self.model = kind.model(self)
         setup_table(self.ui.table, self.model, kind.samples, kind.stretch)
+        self.ui.headingLabel.setText(kind.plural.capitalize())
         self.ui.searchEdit.setPlaceholderText(f"Search the {kind.plural}…")
         self.dialog: RecordDialog | None = None
         self._focus: int | None = None
