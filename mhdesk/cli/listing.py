@@ -65,10 +65,21 @@ def cmd_projects_list(args) -> int:
 
 
 def cmd_indicators_list(args) -> int:
-    from ..core.services import Services
+    """Read as `cmd_projects_list` reads: with the driver alone when the SQLite file is current."""
+    from ..core.quick_read import reader_if_current
+    from ..core.reference import stored_country_resolver
+    from ..core.services.indicator_rows import read_indicator_values
 
-    db = open_db(args)
-    rows = Services(db).indicators.rows(args.year, resolve_country(db, args.country))
+    reader = reader_if_current(args.database)
+    if reader is not None:
+        with closing(reader):
+            country = stored_country_resolver(reader).resolve(args.country) if args.country else None
+            rows = read_indicator_values(reader, args.year, country)
+    else:
+        from ..core.services import Services
+
+        db = open_db(args)
+        rows = Services(db).indicators.rows(args.year, resolve_country(db, args.country))
     write_records(INDICATOR_FIELDS, ([getattr(r, f) for f in INDICATOR_FIELDS] for r in rows), args.format)
     return EXIT_OK
 
@@ -91,11 +102,18 @@ def cmd_indicators_totals(args) -> int:
 
 
 def cmd_directory_list(args) -> int:
-    from ..core.services import Services
-    from ..core.services.directory import LIST_FIELDS
+    """Read as `cmd_projects_list` reads: with the driver alone when the SQLite file is current."""
+    from ..core.quick_read import reader_if_current
+    from ..core.services.directory_rows import LIST_FIELDS, read_directory
 
-    db = open_db(args)
-    rows = Services(db).directory.rows(args.year)
+    reader = reader_if_current(args.database)
+    if reader is not None:
+        with closing(reader):
+            rows = read_directory(reader, args.year)
+    else:
+        from ..core.services import Services
+
+        rows = Services(open_db(args)).directory.rows(args.year)
     write_records(LIST_FIELDS, (r.listed() for r in rows), args.format)
     return EXIT_OK
 

@@ -84,6 +84,21 @@ def test_projects_list_imports_only_what_it_needs(demo_db_path):
     assert not loaded & unneeded, sorted(loaded & unneeded)
 
 
+
+@pytest.mark.sqlite_only("a server's database is always opened through SQLAlchemy")
+@pytest.mark.parametrize(("argv", "seen"), [
+    (["indicators", "list", "--year", "2023", "--country", "TJ"], "HW_TRAINED"),
+    (["directory", "list", "--year", "2018"], "CALDERON"),
+])
+def test_indicators_and_directory_lists_import_only_what_they_need(demo_db_path, argv, seen):
+    code = ("import contextlib, io\nfrom mhdesk.cli.main import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+            f"    assert main(['--database', {str(demo_db_path)!r}, *{argv!r}]) == 0\n"
+            f"assert {seen!r} in out.getvalue()")
+    loaded = _top_level(_modules_after(code))
+    unneeded = {"sqlalchemy", "alembic", "openpyxl", "reportlab", "pyqtgraph", "PySide6", "python_calamine", "iso4217"}
+    assert not loaded & unneeded, sorted(loaded & unneeded)
+
 def test_projects_list_of_an_older_database_opens_it_whole(tmp_path):
     from tests.core.test_migrations import make_database_at
 

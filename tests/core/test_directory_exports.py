@@ -16,7 +16,8 @@ from mhdesk.core.exports.directory_pdf import directory_title, write_directory_p
 from mhdesk.core.exports.directory_xlsx import write_directory_xlsx
 from mhdesk.core.models import Country
 from mhdesk.core.services import Services
-from mhdesk.core.services.directory import HEAD, LIST_FIELDS, CellEntry, CellKey
+from mhdesk.core.services.directory import HEAD, CellEntry, CellKey
+from mhdesk.core.services.directory_rows import LIST_FIELDS
 from mhdesk.core.services.people import PersonData
 
 DIACRITICS = [("Ștefănescu", "Ștefan"), ("Ćosić", "Đorđe"), ("Yıldırım", "İlkay Doğan"), ("Müller", "Jürgen"),

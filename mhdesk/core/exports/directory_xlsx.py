@@ -15,7 +15,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..directory_roles import HEAD_COLUMN
 from ..files import save_workbook
-from ..services.directory import HEAD, LIST_FIELDS, DirectoryGrid, DirectoryRow
+from ..services.directory import HEAD, DirectoryGrid, DirectoryRow
+from ..services.directory_rows import LIST_FIELDS
 from .cell_text import set_text, write_text
 from .directory_pdf import TITLE
 

@@ -6,16 +6,12 @@ from sqlalchemy import CheckConstraint, ForeignKey, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..directory_roles import ROLE_CODES
+from ..person_names import printed_name
 from .base import Base, Sourced, Versioned, owned_by
 from .reference import Country, ProgrammeArea
 
 ROLES = ROLE_CODES
 ROLE_CHECK = "role IN (" + ", ".join(f"'{code}'" for code in ROLE_CODES) + ")"
-
-
-def printed_name(family_name: str, given_name: str | None) -> str:
-    """`FAMILY NAME Given name`, as the directory prints it; the record keeps the name as it was typed."""
-    return " ".join(p for p in (family_name.upper(), given_name) if p)
 
 
 class Person(Versioned, Base):

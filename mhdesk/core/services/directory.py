@@ -10,59 +10,12 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..collation import collation_key
 from ..database import Database
-from ..directory_roles import AREA_ROLES, HEAD_ROLES, REGIONAL_ROLES, ROLE_ORDER, role_label, role_short
+from ..directory_roles import AREA_ROLES, HEAD_ROLES, REGIONAL_ROLES, role_label
 from ..errors import MhdeskError, NotFound, StaleRecord
 from ..models import Country, DirectoryRole, Person, ProgrammeArea
-from ..models.directory import printed_name
 from ..models.reference import is_mission
+from .directory_rows import HEAD, REGIONAL, DirectoryRow, read_directory
 from .row_audit import record_rows, row_of
-
-HEAD = "head"  # the cell of a mission's COM, HOO or OIC
-REGIONAL = "regional"  # the band of regional roles above the countries
-# a role as `mhdesk directory list` and the exports list it
-LIST_FIELDS = ("year", "country", "role", "programme_area", "family_name", "given_name", "email", "phone")
-
-
-class DirectoryRow(NamedTuple):
-    id: int
-    year: int
-    country: str | None
-    role: str
-    title: str | None
-    programme_area: str | None  # H1, H2, H3
-    family_name: str
-    given_name: str | None
-    email: str | None
-    phone: str | None
-    person_id: int
-    position: int = 0
-    version: int = 1
-
-    @property
-    def printed_name(self) -> str:
-        return printed_name(self.family_name, self.given_name)
-
-    @property
-    def role_text(self) -> str:
-        """As printed: `COM`, `Focal point`, `RC for UA & MD`."""
-        return role_short(self.role, self.title)
-
-    @property
-    def slot(self) -> str:
-        """The grid cell's column: HEAD, REGIONAL or the programme area's H-number."""
-        if self.role in REGIONAL_ROLES:
-            return REGIONAL
-        return self.programme_area if self.role in AREA_ROLES else HEAD
-
-    def listed(self) -> list:
-        """The values of LIST_FIELDS; the role as the return workbook names it, a regional one by its title."""
-        return [self.year, self.country, self.role_text, self.programme_area, self.family_name, self.given_name,
-                self.email, self.phone]
-
-    def describe(self) -> str:
-        """`Focal point H2, Tajikistan 2018`."""
-        what = role_label(self.role) + (f" {self.programme_area}" if self.programme_area else "")
-        return f"{what}, {self.country or 'regional'} {self.year}"
 
 
 class CellKey(NamedTuple):
@@ -130,11 +83,6 @@ class DirectoryGrid:
         return len(self.regional) + sum(len(cell) for row in self.rows for cell in row.cells.values())
 
 
-def _row_order(row: DirectoryRow):
-    return (row.year, row.country is None, collation_key(row.country), ROLE_ORDER.get(row.role, 99),
-            row.programme_area or "", row.position, collation_key(row.printed_name))
-
-
 class DirectoryService:
     def __init__(self, db: Database):
         self._db = db
@@ -144,22 +92,8 @@ class DirectoryService:
     def rows(self, year: int | None = None, country: str | None = None, *,
              person_id: int | None = None) -> list[DirectoryRow]:
         """Roles in year, country (reader's alphabet), role, area, cell order; regional roles (no country) last."""
-        statement = (
-            select(DirectoryRole.id, DirectoryRole.year, Country.name, DirectoryRole.role, DirectoryRole.title,
-                   ProgrammeArea.h_code, Person.family_name, Person.given_name, Person.email, Person.phone,
-                   Person.id, DirectoryRole.position, DirectoryRole.version)
-            .join(Person, DirectoryRole.person)
-            .outerjoin(Country, DirectoryRole.country)
-            .outerjoin(ProgrammeArea, DirectoryRole.programme_area)
-        )
-        if year is not None:
-            statement = statement.where(DirectoryRole.year == year)
-        if country is not None:
-            statement = statement.where(Country.name == country)
-        if person_id is not None:
-            statement = statement.where(DirectoryRole.person_id == person_id)
         with self._db.session() as session:
-            return sorted((DirectoryRow(*row) for row in session.execute(statement)), key=_row_order)
+            return read_directory(session.connection().connection, year, country, person_id=person_id)
 
     def years(self) -> list[int]:
         with self._db.session() as session:

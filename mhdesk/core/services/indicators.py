@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import NamedTuple
 
 from sqlalchemy import select
 
@@ -21,26 +20,9 @@ from ..indicators.findings import (
 from ..indicators.totals import Rule, Total, cell_values, period_totals, yearly_totals
 from ..models import Country, Indicator, IndicatorValue, Project
 from .catalog import Catalog, IndicatorInfo
+from .indicator_rows import IndicatorRow, read_indicator_values
 
 SEX_ORDER = {"": 0, "female": 1, "male": 2}
-
-
-class IndicatorRow(NamedTuple):
-    id: int
-    indicator_code: str
-    indicator: str
-    country: str
-    year: int
-    project_code: str | None
-    sex: str
-    age_group: str
-    value: Decimal  # exact: a count has no decimals, other values as many as their indicator allows
-    source_cell: str | None
-    source_import_id: int | None
-
-    @property
-    def is_total(self) -> bool:
-        return not (self.sex or self.age_group)
 
 
 @dataclass(frozen=True)
@@ -112,23 +94,8 @@ class IndicatorService:
     # ---- values --------------------------------------------------------------------------
 
     def rows(self, year: int | None = None, country: str | None = None) -> list[IndicatorRow]:
-        statement = (
-            select(IndicatorValue.id, Indicator.code, Indicator.name, Country.name, IndicatorValue.year,
-                   Project.code, IndicatorValue.sex, IndicatorValue.age_group, IndicatorValue.value,
-                   IndicatorValue.source_cell, IndicatorValue.source_import_id, Indicator.decimals)
-            .join(Indicator, IndicatorValue.indicator)
-            .join(Country, IndicatorValue.country)
-            .outerjoin(Project, Project.id == IndicatorValue.project_id)
-            .order_by(IndicatorValue.year, Indicator.position, Country.name, Project.code,
-                      IndicatorValue.sex, IndicatorValue.age_group)
-        )
-        if year is not None:
-            statement = statement.where(IndicatorValue.year == year)
-        if country is not None:
-            statement = statement.where(Country.name == country)
         with self._db.session() as session:
-            return [IndicatorRow(*row[:8], from_stored(row[8], row[11]), row[9], row[10])
-                    for row in session.execute(statement)]
+            return read_indicator_values(session.connection().connection, year, country)
 
     def years(self) -> list[int]:
         with self._db.session() as session:

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from ...core.collation import collation_key
-from ...core.directory_roles import REGIONAL_ROLES, role_label
-from ...core.services.directory import ROLE_ORDER, DirectoryRow
+from ...core.directory_roles import REGIONAL_ROLES, ROLE_ORDER, role_label
+from ...core.services.directory import DirectoryRow
 from ...core.services.imports_read import RecordSource
 from ..shared.provenance import Provenance
 from ..shared.record_table import RecordTableModel, name_key
