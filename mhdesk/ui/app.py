@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..core.errors import DatabaseError
@@ -18,7 +21,7 @@ from .shared import style
 from .shared.crash_dialog import ExceptionHook
 from .shared.icons import icon
 from .shared.settings import set_application_names, user_settings
-from .shared.worker import BackgroundJob, database_pool
+from .shared.worker import BackgroundJob, database_pool, show_unexpected
 
 if TYPE_CHECKING:
     from ..core.database import Database
@@ -38,7 +41,12 @@ def run_app(database: str | None = None, demo: bool = False) -> int:
     hook = ExceptionHook(app)
     hook.install()
     remove_stale_demo_folders()  # left by a demo run that crashed or was killed
-    window = None
+    window = opening = None
+
+    def start_opening() -> None:
+        nonlocal opening
+        opening = open_in(window, database, demo_folder)
+
     with quit_on_signals(app) as stop:
         demo_folder = DemoFolder() if demo else None
         try:
@@ -47,13 +55,15 @@ def run_app(database: str | None = None, demo: bool = False) -> int:
             window = MainWindow(user_settings(), opening=True)
             report_first_paint(window)
             window.show()
-            after_first_paint(window, lambda: open_in(window, database, demo_folder))
+            after_first_paint(window, start_opening)
             # a signal that ended a start-up dialog, or came while Qt was calling our code, is not lost
             if stop.code is not None:
                 return stop.code
             return app.exec()
         finally:
-            database_pool().waitForDone()  # an open still under way ends before its folder may go
+            if opening is not None:  # a signal ends the run without closing the window
+                opening.let_go()
+            database_pool().waitForDone()  # an open still under way ends (and closes what it opened) first
             if window is not None:
                 window.close_database()
             hook.uninstall()
@@ -61,10 +71,62 @@ def run_app(database: str | None = None, demo: bool = False) -> int:
                 demo_folder.remove()
 
 
-def open_in(window: MainWindow, database: str | None, demo_folder: DemoFolder | None) -> BackgroundJob:
+class WindowOpening(QObject):
+    """The database an open in the background produces, handed to the window only while the window still wants
+    it. Closing (or deleting) the window lets go of it; whichever comes last, the open or the letting go, disposes
+    of what was opened, so that no engine outlives the window unseen."""
+
+    def __init__(self, window: MainWindow):
+        super().__init__()  # not the window's child: the open may end after the window is gone
+        self._lock = threading.Lock()  # the open ends on the pool thread, the window closes on the GUI thread
+        self._wanted = True
+        self._opened: Database | None = None
+        self.job: BackgroundJob | None = None
+        window.installEventFilter(self)
+        window.destroyed.connect(self.let_go)
+
+    @property
+    def wanted(self) -> bool:
+        return self._wanted
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Close:  # the main window always accepts its close
+            self.let_go()
+        return False
+
+    def hand_over(self, db: Database) -> None:
+        """Keep `db` for `take()`, or dispose of it at once if the window no longer wants it (on the pool thread)."""
+        with self._lock:
+            if self._wanted:
+                self._opened = db
+                return
+        db.dispose()
+
+    def take(self) -> Database | None:
+        """The database opened for the window, or None once the window let go of it."""
+        with self._lock:
+            db, self._opened = self._opened, None
+        return db
+
+    def let_go(self, *_destroyed) -> None:
+        with self._lock:
+            self._wanted = False
+            db, self._opened = self._opened, None
+        if db is not None:
+            db.dispose()
+
+
+def open_in(window: MainWindow, database: str | None, demo_folder: DemoFolder | None) -> WindowOpening:
     """Open `database` (or a fresh demo in `demo_folder`) off the GUI thread, then show it in the window, which
-    meanwhile says it is opening and stays responsive."""
+    meanwhile says it is opening and stays responsive. Any failure leaves the window without a database, saying
+    why, with File > Open database… at hand."""
     target = demo_folder.path / "demo.sqlite" if demo_folder else database
+    opening = WindowOpening(window)
+
+    def work(_progress) -> str | None:
+        db, note = open_for_window(target, demo=demo_folder is not None, wanted=lambda: opening.wanted)
+        opening.hand_over(db)
+        return note
 
     def show(db: Database | None) -> None:
         window.set_database(db)
@@ -72,34 +134,63 @@ def open_in(window: MainWindow, database: str | None, demo_folder: DemoFolder | 
             window.back_up_daily_later()
         report_records_shown(window)
 
-    def opened(result: tuple[Database, str | None]) -> None:
-        db, note = result
+    def awaited() -> bool:
+        """The window still waits for this open: it is not closed, and shows no database opened meanwhile."""
+        if window.database is not None:  # File > Open database… was quicker: the person's choice stands
+            opening.let_go()
+        return opening.wanted
+
+    def opened(note: str | None) -> None:
+        db = opening.take() if awaited() else None
+        if db is None:  # not awaited any more: what was opened is closed already
+            return
         show(db)
         if note:
             QMessageBox.warning(window, "Demo", note)
 
-    return (BackgroundJob(window, lambda _progress: open_for_window(target, demo=demo_folder is not None))
-            .on_success(opened)
-            .on_failure(lambda failure: show(database_dialogs.after_failed_open(window, target, failure)),
-                        DatabaseError)
-            .start())
+    def failed(failure: Exception) -> None:
+        if not awaited():  # a closed window is not shown anything; a fault is still reported
+            if not isinstance(failure, (DatabaseError, OSError)):
+                show_unexpected(failure)
+            return
+        if isinstance(failure, DatabaseError):
+            show(database_dialogs.after_failed_open(window, target, failure))
+            return
+        show(None)
+        sentence = database_dialogs.unopenable_sentence(target, failure)
+        if isinstance(failure, OSError):  # permissions, a full disk: the person can act on it
+            database_dialogs.explain_unopenable(window, sentence)
+        else:  # a fault of mhdesk: the error report says what happened, the status bar what it means
+            window.ui.statusBar.showMessage(sentence)
+            show_unexpected(failure)
+
+    opening.job = BackgroundJob(window, work).on_success(opened).on_failure(failed).start()
+    return opening
 
 
-def open_for_window(target, demo: bool) -> tuple[Database, str | None]:
-    """The database at `target`, created if missing (filled with the demo records when `demo`), and a note for
-    the person if the demo records could not be loaded."""
+def open_for_window(target, demo: bool, wanted: Callable[[], bool] = lambda: True) -> tuple[Database, str | None]:
+    """The database at `target`, created if missing (filled with the demo records when `demo` and the window
+    still `wanted` it), and a note for the person if the demo records could not be loaded."""
     from ..core.connect import open_database
 
     db = open_database(target, create=True)
-    if not demo:
+    if not demo or not wanted():
         return db, None
+    from sqlalchemy.exc import SQLAlchemyError
+
     from ..bundled import demo_file
+    from ..core.database import first_line
     from ..core.demo import load_demo
 
     try:
         load_demo(db, demo_file())
     except FileNotFoundError as exc:
         return db, f"The demo records are missing ({exc.filename}); the demo database opens empty."
+    except BaseException as exc:
+        db.dispose()  # nobody else will: the window never gets it
+        if isinstance(exc, SQLAlchemyError):  # a full disk, say: as plain as a failed open
+            raise DatabaseError(f"The demo records could not be written to {db.describe()}: {first_line(exc)}") from exc
+        raise
     return db, None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -71,6 +72,27 @@ def after_failed_open(parent: QWidget | None, target, failure: DatabaseError) ->
         return open_or_explain(parent, target, create=False) if offer_restore(parent, failure) else None
     explain_unopenable(parent, str(failure))
     return None
+
+
+def unopenable_sentence(target, failure: Exception) -> str:
+    """One sentence naming the database `target` for a failed open that is no DatabaseError (which says it all)."""
+    name = database_name(target)
+    if isinstance(failure, OSError):
+        reason = (failure.strerror or str(failure) or type(failure).__name__).rstrip(".")
+        place = os.fsdecode(failure.filename) if failure.filename is not None else ""
+        where = f" ({place})" if place and place != name else ""
+        return f"The database {name} could not be opened: {reason[:1].lower()}{reason[1:]}{where}."
+    return f"The database {name} was not opened because of an unexpected error; File > Open database… opens another."
+
+
+def database_name(target) -> str:
+    """What a message calls `target`: the file path, or the URL without its password."""
+    from ..core.database import describe, resolve_url
+
+    try:
+        return describe(resolve_url(target))
+    except (DatabaseError, OSError, RuntimeError, ValueError):  # the name itself may be what could not be read
+        return os.fspath(target) if target else "the default database"
 
 
 def explain_unopenable(parent: QWidget | None, message: str) -> None:
