@@ -55,6 +55,8 @@ _PLAIN_CONTENT_CELL = re.compile(rb'<c r="([A-Za-z]{1,3})(\d+)"[^>/]*>')
 # A cell tag not opening with its reference; other tags starting "<c" (<cols>, <cfRule>) go on with a letter.
 _OTHER_CELL = re.compile(rb'<c(?! r=")[\s>/]')
 _CELL_CLOSE = b"</c>"
+LOOK_BACK_CELLS = 64  # format-only cell tags stepped over, back from a chunk's end, to its last cell holding something
+_ROW_END = b"</row>"
 _PREFIXED_CELL = re.compile(rb":c[\s>/]")
 _LETTERS_OF, _ROW_OF = itemgetter(0), itemgetter(1)  # of a (letters, row) reference
 _REFERENCE = re.compile(rb'\br\s*=\s*["\']([A-Za-z]{0,3})(\d*)["\']')
@@ -226,6 +228,7 @@ class _PartReader:
         self.row = 0  # the current row, for cells written without a reference
         self.column = 0
         self.in_sheet_data = True  # nothing before <sheetData> starts with "f"
+        self.first_row_apart = False  # whether the first chunk with cells was measured in two parts
 
     def feed(self, chunk: bytes) -> None:
         if not self.started:
@@ -266,6 +269,16 @@ class _PartReader:
         if not any(mark in body for mark in _CONTENT_MARKS):
             return  # only formats (or nothing) in this chunk: the common case for padded sheets
         prefixed = b":c" in body and _PREFIXED_CELL.search(body)
+        if not prefixed and not self.extent.columns and not self.first_row_apart:
+            # The first row holding something is measured cell by cell, and the rest of its chunk checked against
+            # it with one search, like the chunks after it, instead of reading every reference (once a part).
+            self.first_row_apart = True
+            close = body.find(_CELL_CLOSE)
+            end = body.find(_ROW_END, close) if close >= 0 else -1
+            if 0 < end < len(body) - len(_ROW_END):
+                self._measure(body[:end])
+                self._measure(body[end:])
+                return
         if not prefixed and self._within_last_cell(body):
             return
         if not prefixed and _OTHER_CELL.search(body) is None:
@@ -287,8 +300,16 @@ class _PartReader:
         extent = self.extent
         if not extent.columns:
             return False  # the first cells: measured one by one, which gives the columns to compare with
-        start = body.rfind(_PLAIN_CELL_START, 0, body.rfind(_CELL_CLOSE))
-        last = _PLAIN_CONTENT_CELL.match(body, start) if start >= 0 else None
+        # The last cell tag holding something, which may still be open where the chunk ends (its value comes
+        # in the next chunk); cells holding only a format are stepped over, a few of them.
+        start, last = len(body), None
+        for _ in range(LOOK_BACK_CELLS):
+            start = body.rfind(_PLAIN_CELL_START, 0, start)
+            if start < 0:
+                return False
+            last = _PLAIN_CONTENT_CELL.match(body, start)
+            if last is not None:
+                break
         if last is None:
             return False
         rows = max(extent.rows, int(last.group(2)))
