@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ..core.errors import DatabaseError
 from . import database_dialogs
@@ -71,28 +71,22 @@ def run_app(database: str | None = None, demo: bool = False) -> int:
                 demo_folder.remove()
 
 
-class WindowOpening(QObject):
+class WindowOpening:
     """The database an open in the background produces, handed to the window only while the window still wants
     it. Closing (or deleting) the window lets go of it; whichever comes last, the open or the letting go, disposes
     of what was opened, so that no engine outlives the window unseen."""
 
     def __init__(self, window: MainWindow):
-        super().__init__()  # not the window's child: the open may end after the window is gone
         self._lock = threading.Lock()  # the open ends on the pool thread, the window closes on the GUI thread
         self._wanted = True
         self._opened: Database | None = None
-        self.job: BackgroundJob | None = None
-        window.installEventFilter(self)
+        self.ended = False  # the window has heard the outcome (or would have, had it still been there)
+        _CloseWatch(window, self.let_go)
         window.destroyed.connect(self.let_go)
 
     @property
     def wanted(self) -> bool:
         return self._wanted
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Close:  # the main window always accepts its close
-            self.let_go()
-        return False
 
     def hand_over(self, db: Database) -> None:
         """Keep `db` for `take()`, or dispose of it at once if the window no longer wants it (on the pool thread)."""
@@ -116,6 +110,20 @@ class WindowOpening(QObject):
             db.dispose()
 
 
+class _CloseWatch(QObject):
+    """Calls `on_close` when the window it watches closes; a child of that window, so it lives on its thread."""
+
+    def __init__(self, window: QWidget, on_close: Callable[[], None]):
+        super().__init__(window)
+        self._on_close = on_close
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Close:  # the main window always accepts its close
+            self._on_close()
+        return False
+
+
 def open_in(window: MainWindow, database: str | None, demo_folder: DemoFolder | None) -> WindowOpening:
     """Open `database` (or a fresh demo in `demo_folder`) off the GUI thread, then show it in the window, which
     meanwhile says it is opening and stays responsive. Any failure leaves the window without a database, saying
@@ -136,7 +144,7 @@ def open_in(window: MainWindow, database: str | None, demo_folder: DemoFolder | 
 
     def awaited() -> bool:
         """The window still waits for this open: it is not closed, and shows no database opened meanwhile."""
-        if window.database is not None:  # File > Open database… was quicker: the person's choice stands
+        if opening.wanted and window.database is not None:  # File > Open database… was quicker: that one stands
             opening.let_go()
         return opening.wanted
 
@@ -164,7 +172,11 @@ def open_in(window: MainWindow, database: str | None, demo_folder: DemoFolder | 
             window.ui.statusBar.showMessage(sentence)
             show_unexpected(failure)
 
-    opening.job = BackgroundJob(window, work).on_success(opened).on_failure(failed).start()
+    def ended() -> None:
+        opening.ended = True
+
+    # not kept on `opening`, which its callbacks hold: a cycle through a QObject may be collected on any thread
+    BackgroundJob(window, work).on_success(opened).on_failure(failed).on_finish(ended).start()
     return opening
 
 

@@ -91,8 +91,8 @@ def database_name(target) -> str:
 
     try:
         return describe(resolve_url(target))
-    except (DatabaseError, OSError, RuntimeError, ValueError):  # the name itself may be what could not be read
-        return os.fspath(target) if target else "the default database"
+    except Exception:  # noqa: BLE001 - the name itself may be what could not be read; say it as it was given
+        return str(target) if target else "the default database"
 
 
 def explain_unopenable(parent: QWidget | None, message: str) -> None:
