@@ -15,7 +15,7 @@ from test_plan_helpers import event, parsed_return, role, value
 from mhdesk.cli.common import EXIT_FILE, EXIT_INPUT, EXIT_OK
 from mhdesk.cli.main import main
 from mhdesk.core.errors import NotFound, StaleRecord, ValidationFailed
-from mhdesk.core.models import AuditEntry, Indicator, IndicatorValue, Project
+from mhdesk.core.models import AGE_GROUPS, SEXES, AuditEntry, Indicator, IndicatorValue, Project
 from mhdesk.core.returns.apply.applier import apply_plan
 from mhdesk.core.returns.apply.rollback import rollback_import
 from mhdesk.core.returns.plan.planner import plan_return
@@ -216,17 +216,20 @@ def test_history_of_records_on_the_command_line(db, services, capsys):
 
 def test_values_recorded_by_the_database_read_as_those_recorded_one_by_one(db):
     """An import's added values are recorded by one INSERT ... SELECT: the same entries as `entries` makes, for
-    decimals, parts, and a project code that needs escaping in JSON."""
+    decimals, every part with and without a project, and a project code that needs escaping in JSON."""
     with db.session() as session, session.begin():
         indicator = session.scalar(select(Indicator).order_by(Indicator.id))
         indicator.decimals = 2
         project = Project(code='MA."7\\', title="Escaped in JSON")
         session.add(project)
         session.flush()
-        rows = [IndicatorValue(indicator_id=indicator.id, country_id=1, year=2020, project_id=project_id, sex=sex,
-                               age_group=age, value=stored)
-                for sex, age, stored, project_id in [("", "", 5, None), ("female", "adults", 1250, project.id),
-                                                     ("male", "", 123456789, None), ("", "children", 0, None)]]
+        every_part = [(sex, age, 7, project_id) for sex in SEXES for age in AGE_GROUPS
+                      for project_id in (None, project.id) if (sex, age, project_id) != ("female", "adults", project.id)]
+        rows = [IndicatorValue(indicator_id=indicator.id, country_id=1, year=2020 + index // 18,
+                               project_id=project_id, sex=sex, age_group=age, value=stored)
+                for index, (sex, age, stored, project_id) in enumerate(
+                    [("", "", 5, None), ("female", "adults", 1250, project.id), ("male", "", 123456789, None),
+                     ("", "children", 0, None), *every_part])]
         session.add_all(rows)
         session.flush()
         connection = session.connection()

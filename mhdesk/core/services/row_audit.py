@@ -24,7 +24,18 @@ from sqlalchemy.orm import Session
 from .. import audit
 from ..directory_roles import REGIONAL_ROLES, role_label
 from ..indicators.exact import from_stored
-from ..models import AuditEntry, Country, ImportChange, Indicator, IndicatorValue, Person, ProgrammeArea, Project
+from ..models import (
+    AGE_GROUPS,
+    SEXES,
+    AuditEntry,
+    Country,
+    ImportChange,
+    Indicator,
+    IndicatorValue,
+    Person,
+    ProgrammeArea,
+    Project,
+)
 
 Row = Mapping[str, object]
 CHUNK = 5000
@@ -161,8 +172,13 @@ def role_text(row: Row, names: Names) -> str:
     return f"{what}{' ' + area if area else ''}, {names.country(row['country_id']) or 'regional'} {row['year']}"
 
 
+def part_label(sex: str, age_group: str) -> str:
+    """`Total`, `Female`, `Female, adults`: which part of a cell a value is."""
+    return ", ".join(p for p in (sex, age_group) if p).capitalize() or "Total"
+
+
 def _part(row: Row, names: Names) -> str:
-    part = ", ".join(p for p in (row["sex"], row["age_group"]) if p).capitalize() or "Total"
+    part = part_label(row["sex"], row["age_group"])
     return f"{names.project(row['project_id'])} {part.lower()}" if row.get("project_id") is not None else part
 
 
@@ -299,13 +315,15 @@ def record_added_values(conn: Connection, first: int, last: int, import_id: int,
     scale = case(*((Indicator.decimals == d, 10 ** d) for d in range(1, 7)), else_=1)
     value_text = text_of(case((Indicator.decimals == 0, cast(values.c.value, String)), else_=(
         cast(values.c.value // scale, String) + "." + func.substr(cast(scale + values.c.value % scale, String), 2))))
-    parts = values.c.sex + text_of(case(((values.c.sex != "") & (values.c.age_group != ""), ", "), else_="")) \
-        + values.c.age_group
-    part = text_of(case((parts == "", "Total"), else_=text_of(func.upper(func.substr(parts, 1, 1)))
-                        + text_of(func.substr(parts, 2))))
-    project_part = text_of(case((Project.code.is_(None), part), else_=(
+    # The part's label picked from the few the schema allows (its CHECK constraints), not put together per row.
+    def part(lower: bool):
+        return case({sex: case({age: part_label(sex, age).lower() if lower else part_label(sex, age)
+                                for age in AGE_GROUPS}, value=values.c.age_group) for sex in SEXES},
+                    value=values.c.sex)
+
+    project_part = text_of(case((Project.code.is_(None), part(lower=False)), else_=(
         text_of(func.replace(func.replace(Project.code, "\\", "\\\\"), '"', '\\"')) + " "
-        + text_of(func.lower(part)))))
+        + text_of(part(lower=True)))))
     change = (literal('[["') + project_part + literal('","') + (value_text if rollback else literal(""))
               + literal('","') + (literal("") if rollback else value_text) + literal('"]]'))
     label = Indicator.code + ", " + Country.name + ", " + cast(values.c.year, String)
