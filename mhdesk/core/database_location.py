@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .errors import DatabaseError
+
 ENV_VAR = "MHDESK_DATABASE_URL"
 
 
@@ -25,4 +27,8 @@ def is_url(target: str) -> bool:
 
 def sqlite_file(target: str) -> Path:
     """The absolute path of the SQLite file a target that is no URL names."""
-    return Path(target).expanduser().resolve()
+    try:
+        return Path(target).expanduser().resolve()
+    except RuntimeError as exc:  # "~someone/..." of a user this computer does not have, or no home folder at all
+        raise DatabaseError(f"The database path {target} starts with a home folder this computer does not have.") \
+            from exc

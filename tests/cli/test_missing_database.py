@@ -76,3 +76,15 @@ def test_open_database_refuses_a_missing_file_only_when_asked(tmp_path):
     assert not missing.exists()
     open_database(missing).dispose()  # the default (the window's New database, tests) creates
     open_database(missing, create=False).dispose()
+
+
+@pytest.mark.parametrize("command", ["projects list", "directory list", "import --dry-run"])
+def test_a_home_folder_of_no_such_user_is_one_sentence(command, tmp_path, tj_return, capsys):
+    argv = [a.format(**{"return": tj_return, "out": tmp_path}) for a in READ_ONLY[command]]
+    target = "~mhdesk-no-such-user/office/mhdesk.sqlite"
+
+    code = main(["--database", target, *argv])
+
+    assert code == EXIT_FILE
+    err = capsys.readouterr().err
+    assert err == f"mhdesk: The database path {target} starts with a home folder this computer does not have.\n"

@@ -140,8 +140,8 @@ def test_a_read_only_folder_is_explained_and_the_window_offers_file_open(qtbot, 
 
 def test_an_unexpected_failure_reaches_the_error_report_and_the_window_offers_file_open(qtbot, qapp,
                                                                                         opening_window):
-    # the home folder of a user who does not exist: the path cannot even be resolved (a RuntimeError)
-    target = "~mhdesk-no-such-user/office/mhdesk.sqlite"
+    # a target that is no path at all: a fault of the program, not of the database (a TypeError)
+    target = 42
     hook = ExceptionHook(qapp)
     hook.install()
     seen = []
@@ -157,7 +157,7 @@ def test_an_unexpected_failure_reaches_the_error_report_and_the_window_offers_fi
     assert [title for title, _ in seen] == ["mhdesk: unexpected error"]
     assert_no_database_and_file_open_at_hand(opening_window)
     message = opening_window.ui.statusBar.currentMessage()
-    assert target in message and "unexpected error" in message and "File > Open database" in message
+    assert str(target) in message and "unexpected error" in message and "File > Open database" in message
 
 
 def test_a_plain_os_error_is_one_sentence_naming_the_database(tmp_path):
