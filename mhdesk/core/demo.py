@@ -9,8 +9,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 
-from .database import Database
+from .database import Database, DatabaseError, first_line
 from .indicators.exact import to_stored
 from .models import DirectoryRole, Event, Indicator, IndicatorValue, Person, Project, Publication
 from .services import Services
@@ -29,8 +30,16 @@ class DemoCounts:
 
 
 def load_demo(db: Database, path: Path) -> DemoCounts:
-    """Add the demo records that are not there yet; running it twice adds nothing."""
+    """Add the demo records that are not there yet; running it twice adds nothing. A database that refuses
+    them (a full disk, say) is a DatabaseError as plain as a failed open."""
     data = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        return _load(db, data)
+    except SQLAlchemyError as exc:
+        raise DatabaseError(f"The demo records could not be written to {db.describe()}: {first_line(exc)}") from exc
+
+
+def _load(db: Database, data: dict) -> DemoCounts:
     services = Services(db)
     counts = DemoCounts()
     known = services.projects.codes()

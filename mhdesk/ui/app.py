@@ -188,20 +188,15 @@ def open_for_window(target, demo: bool, wanted: Callable[[], bool] = lambda: Tru
     db = open_database(target, create=True)
     if not demo or not wanted():
         return db, None
-    from sqlalchemy.exc import SQLAlchemyError
-
     from ..bundled import demo_file
-    from ..core.database import first_line
     from ..core.demo import load_demo
 
     try:
         load_demo(db, demo_file())
     except FileNotFoundError as exc:
         return db, f"The demo records are missing ({exc.filename}); the demo database opens empty."
-    except BaseException as exc:
+    except BaseException:
         db.dispose()  # nobody else will: the window never gets it
-        if isinstance(exc, SQLAlchemyError):  # a full disk, say: as plain as a failed open
-            raise DatabaseError(f"The demo records could not be written to {db.describe()}: {first_line(exc)}") from exc
         raise
     return db, None
 
