@@ -82,7 +82,14 @@ def test_imports_and_rollbacks_are_on_record_with_their_import(db, services):
 
 
 def test_a_project_an_import_added_and_its_rollback_removed(db, services):
-    added = apply_plan(db, plan_return(db, parsed_return(projects=[project("MP.0280", "Mobile clinics", 2)])))
+    added = apply_plan(db, plan_return(db, parsed_return(projects=[
+        project("MP.0280", "Mobile clinics", 2),
+        project("MA.0300", "Migrant health desks", 3, donors=["EU", "SDC"], achievements={2019: ["Two desks open"]}),
+    ])))
+    assert services.projects.find("MA.0300").donors == ["EU", "SDC"]
+    (new_with_lists,) = services.project_history.of("MA.0300")
+    assert ("Donors", "", "EU; SDC") in new_with_lists.changes
+    assert ("Achievements", "", "2019: Two desks open") in new_with_lists.changes
     rollback_import(db, added.import_id)
     entries = services.project_history.of("MP.0280")
     assert [(e.action, e.source) for e in entries] == [("add", "import"), ("remove", "rollback")]

@@ -162,13 +162,18 @@ class _Writer:
             return
         session, donors = self.session, TABLES["donor"]
         known_donors = set(self.conn.execute(select(donors.c.id)).scalars())
+        changed_ids = [w.data.id for w in self.writes.projects if w.action == CHANGE]
         changed = {p.id: p for p in session.scalars(select(Project).where(
-            Project.id.in_([w.data.id for w in self.writes.projects if w.action == CHANGE])).options(*FULL_LOAD))}
+            Project.id.in_(changed_ids)).options(*FULL_LOAD))} if changed_ids else {}
         written, audited, named = [], [], NamedRecords(session)
         with session.no_autoflush:  # one flush at the end: a new donor is seen by the next project through `named`
             for write in self.writes.projects:
                 if write.action == ADD:
-                    project, before, before_data = Project(code=write.data.code), None, None
+                    # Lists set (empty) rather than only read: an unset one would read as not loaded after the
+                    # flush, and the audit below would then query it for each new project.
+                    project = Project(code=write.data.code, donor_links=[], achievements=[], photos=[],
+                                      testimonies=[])
+                    before, before_data = None, None
                 else:
                     project = changed[write.data.id]
                     before_data = to_data(project)
@@ -180,9 +185,6 @@ class _Writer:
                 written.append((project, write.action, before))
                 audited.append((project, before_data))
         session.flush()
-        added = [project.id for project, action, _ in written if action == ADD]
-        if added:  # the lists a new project left empty, one query per list for all of them (the audit reads them)
-            session.scalars(select(Project).where(Project.id.in_(added)).options(*FULL_LOAD)).all()
         for project, before_data in audited:
             record_project_change(session, project.id, before_data, to_data(project), source="import",
                                   import_id=self.import_id)
