@@ -32,6 +32,8 @@ class ValueKey(NamedTuple):
 
 
 class IncomingFigure(NamedTuple):
+    """What _resolved makes of a row, as a plain tuple in this order (a hundred thousand are made)."""
+
     value: object  # the return's IncomingValue, for its row and note
     key: ValueKey
     stored: int  # the value as the database stores it (scaled by the indicator's decimals)
@@ -54,7 +56,7 @@ def plan_values(ctx: PlanContext) -> None:
     stored = _stored_rows(ctx, incoming)
     by_key = {row.key: row for row in stored}
     earlier = {row.key: row.stored for row in stored}
-    earlier.update((figure.key, figure.stored) for figure in incoming)
+    earlier.update((key, stored) for _, key, stored in incoming)
 
     def shown_stored(key: tuple, amount: int) -> str:
         places = decimals[key[0]]
@@ -152,21 +154,22 @@ def _resolved(ctx: PlanContext, decimals: dict[int, int]) -> list[IncomingFigure
         if problem:
             ctx.problem("error", problem[1], SHEET, value.row, problem[0])
             continue
-        key = ValueKey(indicator_id, country_id, value.year, project, value.sex or "", value.age_group or "")
+        # A ValueKey and an IncomingFigure as the plain tuples they equal: no named tuple made per row.
+        key = (indicator_id, country_id, value.year, project, value.sex or "", value.age_group or "")
         if key in seen:
             ctx.problem("error", f"the same indicator, country, year, project, sex and age group as row {seen[key]}",
                         SHEET, value.row, "Indicator")
             continue
         seen[key] = value.row
-        out.append(IncomingFigure(value, key, stored))
+        out.append((value, key, stored))
     return out
 
 
 def _stored_rows(ctx: PlanContext, incoming: list[IncomingFigure]) -> list[StoredValue]:
     """Stored values the return may match, supersede or compare with."""
     table = TABLES["indicator_value"]
-    countries = {figure.key.country_id for figure in incoming} | {ctx.mission_id}
-    years = {figure.key.year for figure in incoming} | {ctx.year}
+    countries = {key[1] for _, key, _ in incoming} | {ctx.mission_id}  # (indicator, country, year, ...)
+    years = {key[2] for _, key, _ in incoming} | {ctx.year}
     years |= {y - 1 for y in years}
     wanted = and_(table.c.country_id.in_(sorted(countries)), table.c.year.in_(sorted(years)))
     if ctx.prior_imports:

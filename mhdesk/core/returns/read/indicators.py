@@ -7,6 +7,7 @@ dictionaries, and whole numbers skip the general number parser.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -65,7 +66,7 @@ def read_indicators(table: Table, context: ReadContext, project_codes: set[str])
     years: dict[Any, Any] = {EMPTY: (return_year, None)}
     values: list[IncomingValue] = []
     first_row: dict[tuple, int] = {}
-    disaggregated: set[tuple] = set()
+    groups: dict[tuple, dict[tuple[str, str], IncomingValue]] = {}  # (indicator, country, year, project) -> parts
 
     for row, (name, value, country_cell, project, sex, age, year, note) in table.rows():
         if (value == EMPTY and project == EMPTY and sex == EMPTY and age == EMPTY and year == EMPTY
@@ -125,12 +126,14 @@ def read_indicators(table: Table, context: ReadContext, project_codes: set[str])
             )
             continue
         first_row[key] = row
-        if sex_value or age_value:
-            disaggregated.add(key[:4])
-        values.append(IncomingValue(code, where, year_value, number, row, project_code, sex_value, age_value,
-                                    None if note == EMPTY else (clean_text(note) or None)))
-    if disaggregated:
-        _check_totals([v for v in values if v.key[:4] in disaggregated], context)
+        incoming = IncomingValue(code, where, year_value, number, row, project_code, sex_value, age_value,
+                                 None if note == EMPTY else (clean_text(note) or None))
+        values.append(incoming)
+        group = groups.get(key[:4])
+        if group is None:
+            group = groups[key[:4]] = {}
+        group[sex_value, age_value] = incoming
+    _check_totals(groups.values(), context)
     return values
 
 
@@ -164,17 +167,11 @@ def _project_code(value: Any, known: set[str]) -> str:
     return code
 
 
-def _check_totals(values: list[IncomingValue], context: ReadContext) -> None:
+def _check_totals(groups: Iterable[dict[tuple[str, str], IncomingValue]], context: ReadContext) -> None:
     """Where a total and all its parts (female + male, or children + adults)
-    are given, the parts must add up to the total."""
-    groups: dict[tuple, dict[tuple[str, str], IncomingValue]] = {}
-    for value in values:
-        group_key = (value.indicator_code, value.country, value.year, value.project_code)
-        group = groups.get(group_key)
-        if group is None:
-            group = groups[group_key] = {}
-        group[(value.sex, value.age_group)] = value
-    for group in groups.values():
+    are given, the parts must add up to the total. Each group holds the values of one indicator, country, year
+    and project by (sex, age group)."""
+    for group in groups:
         if len(group) < 3:
             continue
         for (sex, age), total in group.items():
