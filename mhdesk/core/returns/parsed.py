@@ -28,7 +28,7 @@ class IncomingProject:
     given: frozenset[str] = frozenset()
 
 
-@dataclass
+@dataclass(slots=True)
 class IncomingValue:
     indicator_code: str
     country: str
