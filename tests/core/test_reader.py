@@ -338,3 +338,24 @@ def test_a_large_indicator_sheet_reads_every_row(tmp_path, catalog):
     assert parsed.errors == []
     assert len(parsed.values) == 20_000
     assert parsed.values[-1].row == 20_001
+
+
+def test_rows_of_one_group_are_each_read_and_reported(tmp_path, catalog):
+    """Rows sharing indicator, country, project and year are read once for those cells: each row still gets
+    its own warning, its own bad sex or age group, and a repeat of an earlier row is still found."""
+    path = return_workbook(tmp_path / "r.xlsx", indicators=[
+        {"Indicator": "Health assessments", "Value": 100, "Year": 2016},
+        {"Indicator": "Health assessments", "Value": 60, "Sex": "F", "Year": 2016},
+        {"Indicator": "Health assessments", "Value": 40, "Sex": "robot", "Year": 2016},
+        {"Indicator": "Health assessments", "Value": 40, "Sex": "male", "Age group": "elderly", "Year": 2016},
+        {"Indicator": "Health assessments", "Value": 40, "Sex": "m", "Year": 2016},
+        {"Indicator": "Health assessments", "Value": 41, "Sex": "Male", "Year": 2016},
+    ])
+    parsed = read_return(path, catalog)
+    assert [(v.row, v.sex, v.age_group, v.value) for v in parsed.values] == [
+        (2, "", "", Decimal(100)), (3, "female", "", Decimal(60)), (6, "male", "", Decimal(40))]
+    warnings = located(parsed, "warning")
+    assert sorted(row for _, row, _ in warnings) == [2, 3, 4, 5, 6, 7]
+    assert set(located(parsed, "error")) == {("Indicators", 4, "Sex"), ("Indicators", 5, "Age group"),
+                                             ("Indicators", 7, "Value")}
+    assert "already given on row 6" in located(parsed, "error")[("Indicators", 7, "Value")]

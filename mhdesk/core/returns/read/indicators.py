@@ -65,8 +65,11 @@ def read_indicators(table: Table, context: ReadContext, project_codes: set[str])
     ages: dict[Any, Any] = {EMPTY: EMPTY}
     years: dict[Any, Any] = {EMPTY: (return_year, None)}
     values: list[IncomingValue] = []
-    first_row: dict[tuple, int] = {}
     groups: dict[tuple, dict[tuple[str, str], IncomingValue]] = {}  # (indicator, country, year, project) -> parts
+    # (Indicator, Country, Project code, Year cells) -> (indicator, country, project, year, warning, its group),
+    # once all four read: the rows of one group share them, so a row costs one look-up instead of four
+    described: dict[tuple, tuple] = {}
+    parts: dict[tuple, tuple[str, str]] = {}  # (Sex, Age group cells) -> what they read as, once both read
 
     for row, (name, value, country_cell, project, sex, age, year, note) in table.rows():
         if (value == EMPTY and project == EMPTY and sex == EMPTY and age == EMPTY and year == EMPTY
@@ -88,50 +91,67 @@ def read_indicators(table: Table, context: ReadContext, project_codes: set[str])
                 except ParseError as error:
                     log.error(str(error), SHEET, row, "Value")
         ok = number is not None
-        code = indicators.get(name, _MISSING)
-        if code is _MISSING or code.__class__ is ParseError:
-            code = _resolve(indicators, parse_indicator, name, log, row, "Indicator", "the indicator is missing")
-            ok = ok and code is not _MISSING
-        where = countries.get(country_cell, _MISSING)
-        if where is _MISSING or where.__class__ is ParseError:
-            where = _resolve(countries, parse_country, country_cell, log, row, "Country")
-            ok = ok and where is not _MISSING
-        project_code = projects.get(project, _MISSING)
-        if project_code is _MISSING or project_code.__class__ is ParseError:
-            project_code = _resolve(projects, parse_project, project, log, row, "Project code")
-            ok = ok and project_code is not _MISSING
-        sex_value = sexes.get(sex, _MISSING)
-        if sex_value is _MISSING or sex_value.__class__ is ParseError:
-            sex_value = _resolve(sexes, parse_sex, sex, log, row, "Sex")
-            ok = ok and sex_value is not _MISSING
-        age_value = ages.get(age, _MISSING)
-        if age_value is _MISSING or age_value.__class__ is ParseError:
-            age_value = _resolve(ages, parse_age_group, age, log, row, "Age group")
-            ok = ok and age_value is not _MISSING
-        year_read = years.get(year, _MISSING)
-        if year_read is _MISSING or year_read.__class__ is ParseError:
-            year_read = _resolve(years, parse_year_far, year, log, row, "Year")
-            if year_read is _MISSING:
+        cells = (name, country_cell, project, year)
+        known = described.get(cells)
+        if known is not None:  # the common case: only sex and age group left to read
+            code, where, project_code, year_value, far, group = known
+            pair = parts.get((sex, age))
+            if pair is None:
+                sex_value = _resolve(sexes, parse_sex, sex, log, row, "Sex")
+                age_value = _resolve(ages, parse_age_group, age, log, row, "Age group")
+                if sex_value is _MISSING or age_value is _MISSING:
+                    ok = False
+                else:
+                    parts[sex, age] = pair = (sex_value, age_value)
+            if far:
+                log.warning(far, SHEET, row, "Year")
+            if not ok:
                 continue
-        year_value, far = year_read
-        if far:
-            log.warning(far, SHEET, row, "Year")
-        if not ok or year_value is None:
-            continue
-        key = (code, where, year_value, project_code, sex_value, age_value)
-        if key in first_row:
+            sex_value, age_value = pair
+        else:  # each cell on its own, its problems logged in column order
+            code = indicators.get(name, _MISSING)
+            if code is _MISSING or code.__class__ is ParseError:
+                code = _resolve(indicators, parse_indicator, name, log, row, "Indicator", "the indicator is missing")
+            where = countries.get(country_cell, _MISSING)
+            if where is _MISSING or where.__class__ is ParseError:
+                where = _resolve(countries, parse_country, country_cell, log, row, "Country")
+            project_code = projects.get(project, _MISSING)
+            if project_code is _MISSING or project_code.__class__ is ParseError:
+                project_code = _resolve(projects, parse_project, project, log, row, "Project code")
+            sex_value = sexes.get(sex, _MISSING)
+            if sex_value is _MISSING or sex_value.__class__ is ParseError:
+                sex_value = _resolve(sexes, parse_sex, sex, log, row, "Sex")
+            age_value = ages.get(age, _MISSING)
+            if age_value is _MISSING or age_value.__class__ is ParseError:
+                age_value = _resolve(ages, parse_age_group, age, log, row, "Age group")
+            year_read = years.get(year, _MISSING)
+            if year_read is _MISSING or year_read.__class__ is ParseError:
+                year_read = _resolve(years, parse_year_far, year, log, row, "Year")
+                if year_read is _MISSING:
+                    continue
+            year_value, far = year_read
+            if far:
+                log.warning(far, SHEET, row, "Year")
+            if code is _MISSING or where is _MISSING or project_code is _MISSING or year_value is None:
+                continue
+            group_key = (code, where, year_value, project_code)
+            group = groups.get(group_key)
+            if group is None:
+                group = groups[group_key] = {}
+            described[cells] = (code, where, project_code, year_value, far, group)
+            if not ok or sex_value is _MISSING or age_value is _MISSING:
+                continue
+            parts[sex, age] = (sex_value, age_value)
+        earlier = group.get((sex_value, age_value))
+        if earlier is not None:
             log.error(
                 f"this value (same indicator, country, year, project, sex and age group) is already given "
-                f"on row {first_row[key]}", SHEET, row, "Value",
+                f"on row {earlier.row}", SHEET, row, "Value",
             )
             continue
-        first_row[key] = row
         incoming = IncomingValue(code, where, year_value, number, row, project_code, sex_value, age_value,
                                  None if note == EMPTY else (clean_text(note) or None))
         values.append(incoming)
-        group = groups.get(key[:4])
-        if group is None:
-            group = groups[key[:4]] = {}
         group[sex_value, age_value] = incoming
     _check_totals(groups.values(), context)
     return values
