@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from ..core.database import Database
 
 EXIT_OK, EXIT_INPUT, EXIT_FILE, EXIT_DECLINED = 0, 1, 2, 3
+FORMATS = ("table", "csv", "json")  # of every listing (written by cli/output.py, imported when one is listed)
 
 
 class UsageError(Exception):

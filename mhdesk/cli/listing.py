@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from contextlib import closing
 
-from .common import EXIT_OK, Parser, UsageError, open_db, resolve_country
-from .output import FORMATS, write_records
+from .common import EXIT_OK, FORMATS, Parser, UsageError, open_db, resolve_country
 
 PROJECT_FIELDS = ("code", "title", "programme_area", "donors", "budget", "currency", "health_budget", "start",
                   "end", "extended_to", "countries", "managing_mission", "thematic_areas", "status")
@@ -47,6 +46,7 @@ def cmd_projects_list(args) -> int:
     from ..core.reference import stored_country_resolver
     from ..core.services.project_records import ProjectQuery
     from ..core.services.register_rows import read_register
+    from .output import write_records
 
     reader = reader_if_current(args.database)
     if reader is not None:
@@ -69,6 +69,7 @@ def cmd_indicators_list(args) -> int:
     from ..core.quick_read import reader_if_current
     from ..core.reference import stored_country_resolver
     from ..core.services.indicator_rows import read_indicator_values
+    from .output import write_records
 
     reader = reader_if_current(args.database)
     if reader is not None:
@@ -88,6 +89,7 @@ def cmd_indicators_totals(args) -> int:
     """One year's totals (`--year`), or a period's by each indicator's rule across years (`--from`, `--to`;
     the year prints as `Y1-Y2`)."""
     from ..core.services import Services
+    from .output import write_records
 
     period = args.first is not None or args.last is not None
     if period == (args.year is not None) or (period and None in (args.first, args.last)):
@@ -105,6 +107,7 @@ def cmd_directory_list(args) -> int:
     """Read as `cmd_projects_list` reads: with the driver alone when the SQLite file is current."""
     from ..core.quick_read import reader_if_current
     from ..core.services.directory_rows import LIST_FIELDS, read_directory
+    from .output import write_records
 
     reader = reader_if_current(args.database)
     if reader is not None:

@@ -10,8 +10,6 @@ from datetime import date
 from decimal import Decimal
 from typing import TextIO
 
-FORMATS = ("table", "csv", "json")
-
 
 def plain(value) -> str | int | None:
     """A value as the contract prints it: ISO dates, plain decimals, lists joined by '; '."""

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from .common import EXIT_OK, Parser, open_db
-from .output import FORMATS, write_records
+from .common import EXIT_OK, FORMATS, Parser, open_db
 
 RATE_FIELDS = ("currency", "valid_from", "rate", "reporting_currency")
 
@@ -28,6 +27,7 @@ def register(commands) -> None:
 
 def cmd_rates_list(args) -> int:
     from ..core.services import Services
+    from .output import write_records
 
     rates = Services(open_db(args)).exchange_rates.list()
     write_records(RATE_FIELDS, ([r.currency, r.valid_from, r.rate, r.reporting_currency] for r in rates),
