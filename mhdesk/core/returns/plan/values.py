@@ -50,14 +50,13 @@ class StoredValue(NamedTuple):
 
 def plan_values(ctx: PlanContext) -> None:
     decimals = dict(ctx.session.execute(select(Indicator.id, Indicator.decimals)).all())
-    incoming, incoming_groups = _resolved(ctx, decimals)
+    incoming, incoming_by_key = _resolved(ctx, decimals)
     if not ctx.parsed.values:
         return  # no Indicators rows: nothing reported there, nothing superseded
     stored = _stored_rows(ctx, incoming)
     by_key = {row.key: row for row in stored}
-    stored_groups: dict[tuple, dict[tuple[str, str], int]] = {}  # as incoming_groups, with stored amounts
-    for row in stored:
-        stored_groups.setdefault(row.key[:4], {})[row.key[4:]] = row.stored
+    stored_groups = {row.key[:4] for row in stored}  # (indicator, country, year, project)
+    incoming_years = {key[2] for key in incoming_by_key}
 
     def shown_stored(key: tuple, amount: int) -> str:
         places = decimals[key[0]]
@@ -66,33 +65,35 @@ def plan_values(ctx: PlanContext) -> None:
     names, countries, codes = ctx.indicator_names, ctx.country_names, {i: c for c, i in ctx.project_ids.items()}
     adds, changes = ctx.writes.tables["indicator_value"].adds, ctx.writes.tables["indicator_value"].changes
     entries, matched, threshold = ctx.plan.entries, set(), ctx.threshold
-    # (indicator, country, year, project) -> the start of its values' labels, the same group's values a year
-    # before (the return's, the database's) and the indicator's decimals: looked up once per group, not per row
+    # (indicator, country, year, project) -> the start of its values' labels, whether the return and the database
+    # may hold its values of the year before, and the indicator's decimals: found once per group, not per row
     groups: dict[tuple, tuple] = {}
     added_values: dict[tuple[int, int], tuple[FieldChange]] = {}  # (stored amount, decimals) -> an add's change
     for value, key, figure in incoming:
+        indicator_id, country_id, year, project, sex, age = key
         group = key[:4]
         known = groups.get(group)
         if known is None:
-            indicator_id, country_id, year, project = group
-            before = (indicator_id, country_id, year - 1, project)
-            known = groups[group] = (_label(names, countries, codes, (*group, "", "")), incoming_groups.get(before),
-                                     stored_groups.get(before), decimals[indicator_id])
-        label, incoming_before, stored_before, places = known
-        sex, age = key[4], key[5]
+            known = groups[group] = (_label(names, countries, codes, (*group, "", "")), year - 1 in incoming_years,
+                                     (indicator_id, country_id, year - 1, project) in stored_groups,
+                                     decimals[indicator_id])
+        label, before_in_return, before_stored, places = known
         previous = None
-        if incoming_before is not None:  # the return's own value of the year before wins over the stored one
-            before_figure = incoming_before.get((sex, age))
-            if before_figure is not None:
-                previous = before_figure[2]
-        if previous is None and stored_before is not None:
-            previous = stored_before.get((sex, age))
+        if before_in_return or before_stored:  # the return's own value of the year before wins over the stored one
+            # a plain tuple finds the ValueKey it equals: no named tuple made per row
+            before = (indicator_id, country_id, year - 1, project, sex, age)
+            if before_in_return:
+                before_figure = incoming_by_key.get(before)
+                previous = None if before_figure is None else before_figure[2]
+            if previous is None and before_stored:
+                before_row = by_key.get(before)
+                previous = None if before_row is None else before_row.stored
         pct = None
         if previous:
             pct = round((figure - previous) * 100 / previous, 1)
             if figure > previous * threshold or figure * threshold < previous:
-                ctx.problem("warning", _jump(from_stored(figure, places), from_stored(previous, places),
-                                             key[2] - 1, threshold), SHEET, value.row, "Value")
+                ctx.problem("warning", _jump(from_stored(figure, places), from_stored(previous, places), year - 1,
+                                             threshold), SHEET, value.row, "Value")
         if sex:
             label = f"{label}, {sex}, {age}" if age else f"{label}, {sex}"
         elif age:
@@ -127,69 +128,54 @@ def plan_values(ctx: PlanContext) -> None:
                                  (FieldChange("Value", shown_stored(row.key, row.stored), ""),)))
 
 
-def _resolved(ctx: PlanContext, decimals: dict[int, int]) -> tuple[list[IncomingFigure], dict[tuple, dict]]:
-    """Each row that names known things and can be stored exactly (a count with a fractional part cannot),
-    and the same grouped: (indicator, country, year, project) -> {(sex, age group): the row's IncomingFigure}."""
-    out: list[IncomingFigure] = []
-    groups: dict[tuple, dict[tuple[str, str], IncomingFigure]] = {}
+def _resolved(ctx: PlanContext, decimals: dict[int, int]) -> tuple[list[IncomingFigure], dict[tuple, IncomingFigure]]:
+    """Each row that names known things and can be stored exactly (a count with a fractional part cannot), in
+    row order and by key."""
+    out, seen = [], {}
     country_ids, indicator_ids, project_ids = ctx.country_ids, ctx.indicator_ids, ctx.project_ids
     mission = next(n for n, i in country_ids.items() if i == ctx.mission_id)
     # the projects this return adds, one reference each for all their rows
     new_projects = {code: NewRef("project", code) for code in ctx.new_project_codes}
-    # (indicator code, country, project code, year) -> (the group's key, its values so far, the decimals), once
-    # all three are known: the rows of a group share it
-    described: dict[tuple, tuple] = {}
     for value in ctx.parsed.values:
-        cells = (value.indicator_code, value.country, value.project_code, value.year)
-        known = described.get(cells)
+        indicator_id = indicator_ids.get(value.indicator_code)
+        country_id = country_ids.get(value.country or mission)
+        project = None
+        if value.project_code:
+            project = project_ids.get(value.project_code)
+            if project is None:
+                project = new_projects.get(value.project_code)
         problem = None
-        if known is None:
-            indicator_id = indicator_ids.get(value.indicator_code)
-            country_id = country_ids.get(value.country or mission)
-            project = None
-            if value.project_code:
-                project = project_ids.get(value.project_code)
-                if project is None:
-                    project = new_projects.get(value.project_code)
-            if indicator_id is None:
-                problem = ("Indicator", f'"{value.indicator_code}" is not an indicator of the catalogue')
-            elif country_id is None:
-                problem = ("Country", f'"{value.country}" is not a known country')
-            elif value.project_code and project is None:
-                problem = ("Project code", f"{value.project_code} is neither in this return nor already known")
-            else:
-                group_key = (indicator_id, country_id, value.year, project)
-                group = groups.get(group_key)
-                if group is None:
-                    group = groups[group_key] = {}
-                known = described[cells] = (group_key, group, decimals[indicator_id])
-        if known is not None:
-            group_key, group, places = known
+        if indicator_id is None:
+            problem = ("Indicator", f'"{value.indicator_code}" is not an indicator of the catalogue')
+        elif country_id is None:
+            problem = ("Country", f'"{value.country}" is not a known country')
+        elif value.project_code and project is None:
+            problem = ("Project code", f"{value.project_code} is neither in this return nor already known")
+        elif value.value < 0:
+            problem = ("Value", f"{value.value} is negative")
+        else:
+            places = decimals[indicator_id]
             number = value.value
-            if number < 0:
-                problem = ("Value", f"{value.value} is negative")
-            else:
-                # a count given as a whole number, the common case, without the general conversion
-                stored = int(number) if places == 0 and number.__class__ is Decimal and number.is_finite() else None
-                if stored is None or stored != number:
-                    try:
-                        stored = to_stored(number, places)
-                    except NotExact as error:
-                        problem = ("Value", str(error))
+            # a count given as a whole number, the common case, without the general conversion
+            stored = int(number) if places == 0 and number.__class__ is Decimal and number.is_finite() else None
+            if stored is None or stored != number:
+                try:
+                    stored = to_stored(number, places)
+                except NotExact as error:
+                    problem = ("Value", str(error))
         if problem:
             ctx.problem("error", problem[1], SHEET, value.row, problem[0])
             continue
-        part = (value.sex or "", value.age_group or "")
-        first = group.get(part)
-        if first is not None:
-            ctx.problem("error", f"the same indicator, country, year, project, sex and age group as row "
-                                 f"{first[0].row}", SHEET, value.row, "Indicator")
-            continue
         # A ValueKey and an IncomingFigure as the plain tuples they equal: no named tuple made per row.
-        figure = (value, group_key + part, stored)
-        group[part] = figure
+        key = (indicator_id, country_id, value.year, project, value.sex or "", value.age_group or "")
+        if key in seen:
+            ctx.problem("error", f"the same indicator, country, year, project, sex and age group as row "
+                                 f"{seen[key][0].row}",
+                        SHEET, value.row, "Indicator")
+            continue
+        figure = seen[key] = (value, key, stored)
         out.append(figure)
-    return out, groups
+    return out, seen
 
 
 def _stored_rows(ctx: PlanContext, incoming: list[IncomingFigure]) -> list[StoredValue]:
