@@ -141,8 +141,8 @@ def read_indicators(table: Table, context: ReadContext, project_codes: set[str])
             described[cells] = (code, where, project_code, year_value, far, group)
             if not ok or sex_value is _MISSING or age_value is _MISSING:
                 continue
-            parts[sex, age] = (sex_value, age_value)
-        earlier = group.get((sex_value, age_value))
+            parts[sex, age] = pair = (sex_value, age_value)
+        earlier = group.get(pair)
         if earlier is not None:
             log.error(
                 f"this value (same indicator, country, year, project, sex and age group) is already given "
@@ -152,7 +152,7 @@ def read_indicators(table: Table, context: ReadContext, project_codes: set[str])
         incoming = IncomingValue(code, where, year_value, number, row, project_code, sex_value, age_value,
                                  None if note == EMPTY else (clean_text(note) or None))
         values.append(incoming)
-        group[sex_value, age_value] = incoming
+        group[pair] = incoming  # the one tuple of these parts: no pair kept per row
     _check_totals(groups.values(), context)
     return values
 
