@@ -81,10 +81,18 @@ def test_unexpected_errors_show_details_instead_of_closing(qapp):
     except RuntimeError:
         error = sys.exc_info()
     when_shown(QMessageBox, read)
-    hook._handle(*error)
-    QTimer.singleShot(3000, qapp.quit)  # a safety net for the test itself
-    while not shown:
-        qapp.processEvents()
+    # A safety net for the test itself, stopped when the test ends: a timer left running would quit the event
+    # loop of whichever later test runs one three seconds on.
+    net = QTimer()
+    net.setSingleShot(True)
+    net.timeout.connect(qapp.quit)
+    net.start(3000)
+    try:
+        hook._handle(*error)
+        while not shown and net.isActive():
+            qapp.processEvents()
+    finally:
+        net.stop()
     text, details = shown[0]
     assert "the printer caught fire" in text and "records are safe" in text
     assert "Traceback" in details and "RuntimeError" in details

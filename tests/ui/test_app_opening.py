@@ -226,7 +226,11 @@ def test_closing_the_window_while_the_database_opens_closes_it_before_the_run_en
     holder = held_locked(file)
     closed = threading.Event()
 
+    ran = []  # set when the run is over: the poll then stops instead of closing a later test's window
+
     def close_once_opening(left: int = 400) -> None:
+        if ran:
+            return
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
         if windows and database_pool().activeThreadCount():
             windows[0].close()
@@ -236,7 +240,10 @@ def test_closing_the_window_while_the_database_opens_closes_it_before_the_run_en
             QTimer.singleShot(25, lambda: close_once_opening(left - 1))
 
     QTimer.singleShot(0, close_once_opening)
-    assert run_app(database=str(file)) == 0
+    try:
+        assert run_app(database=str(file)) == 0
+    finally:
+        ran.append(True)
 
     assert closed.is_set()
     assert nobody_holds(file)
@@ -253,6 +260,8 @@ def test_closing_the_window_while_the_demo_is_prepared_closes_every_connection(q
         closed.append(id(dbapi_connection))
 
     def close_once_opening(left: int = 400) -> None:
+        if "run over" in seen:
+            return
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
         if windows and database_pool().activeThreadCount():
             windows[0].close()
@@ -267,6 +276,7 @@ def test_closing_the_window_while_the_demo_is_prepared_closes_every_connection(q
         QTimer.singleShot(0, close_once_opening)
         assert run_app(database=None, demo=True) == 0
     finally:
+        seen["run over"] = True
         event.remove(Pool, "connect", on_connect)
         event.remove(Pool, "close", on_close)
 
