@@ -40,47 +40,44 @@ def _add_listing(commands, name: str, help_text: str, handler, *, country: bool)
     return actions
 
 
-def cmd_projects_list(args) -> int:
-    """A current SQLite file is read with the driver alone (core/quick_read.py); anything else is opened whole."""
+def _read(args, quickly, whole):
+    """What `quickly(reader, country)` reads from a current SQLite file with the driver alone (core/quick_read.py),
+    or else `whole(services, country)` from the database opened whole; `country` is `--country` (if the command
+    has one) resolved against the same database."""
     from ..core.quick_read import reader_if_current
-    from ..core.reference import stored_country_resolver
+
+    typed = getattr(args, "country", None)
+    reader = reader_if_current(args.database)
+    if reader is not None:
+        from ..core.reference import stored_country_resolver
+
+        with closing(reader):
+            return quickly(reader, stored_country_resolver(reader).resolve(typed) if typed else None)
+    from ..core.services import Services
+
+    db = open_db(args)
+    return whole(Services(db), resolve_country(db, typed))
+
+
+def cmd_projects_list(args) -> int:
     from ..core.services.project_records import ProjectQuery
     from ..core.services.register_rows import read_register
     from .output import write_records
 
-    reader = reader_if_current(args.database)
-    if reader is not None:
-        with closing(reader):
-            country = stored_country_resolver(reader).resolve(args.country) if args.country else None
-            rows = read_register(reader, dates_as_text=True)
-    else:
-        from ..core.services import Services
-
-        db = open_db(args)
-        country = resolve_country(db, args.country)
-        rows = Services(db).projects.rows()
-    rows = ProjectQuery(year=args.year, country=country).select(rows)
+    rows = _read(args,
+                 lambda reader, country: ProjectQuery(year=args.year, country=country).select(
+                     read_register(reader, dates_as_text=True)),
+                 lambda services, country: services.projects.rows(ProjectQuery(year=args.year, country=country)))
     write_records(PROJECT_FIELDS, ([getattr(r, f) for f in PROJECT_FIELDS] for r in rows), args.format)
     return EXIT_OK
 
 
 def cmd_indicators_list(args) -> int:
-    """Read as `cmd_projects_list` reads: with the driver alone when the SQLite file is current."""
-    from ..core.quick_read import reader_if_current
-    from ..core.reference import stored_country_resolver
     from ..core.services.indicator_rows import read_indicator_values
     from .output import write_records
 
-    reader = reader_if_current(args.database)
-    if reader is not None:
-        with closing(reader):
-            country = stored_country_resolver(reader).resolve(args.country) if args.country else None
-            rows = read_indicator_values(reader, args.year, country)
-    else:
-        from ..core.services import Services
-
-        db = open_db(args)
-        rows = Services(db).indicators.rows(args.year, resolve_country(db, args.country))
+    rows = _read(args, lambda reader, country: read_indicator_values(reader, args.year, country),
+                 lambda services, country: services.indicators.rows(args.year, country))
     write_records(INDICATOR_FIELDS, ([getattr(r, f) for f in INDICATOR_FIELDS] for r in rows), args.format)
     return EXIT_OK
 
@@ -104,19 +101,11 @@ def cmd_indicators_totals(args) -> int:
 
 
 def cmd_directory_list(args) -> int:
-    """Read as `cmd_projects_list` reads: with the driver alone when the SQLite file is current."""
-    from ..core.quick_read import reader_if_current
     from ..core.services.directory_rows import LIST_FIELDS, read_directory
     from .output import write_records
 
-    reader = reader_if_current(args.database)
-    if reader is not None:
-        with closing(reader):
-            rows = read_directory(reader, args.year)
-    else:
-        from ..core.services import Services
-
-        rows = Services(open_db(args)).directory.rows(args.year)
+    rows = _read(args, lambda reader, _country: read_directory(reader, args.year),
+                 lambda services, _country: services.directory.rows(args.year))
     write_records(LIST_FIELDS, (r.listed() for r in rows), args.format)
     return EXIT_OK
 

@@ -38,6 +38,13 @@ def reference_missing(connection) -> bool:
     return any(not names <= {name for (name,) in driver_rows(connection, sql)} for sql, names in wanted)
 
 
+def stored_country_id(connection, name: str) -> int | None:
+    """The id of the country stored under exactly `name`, found among the stored names (a name a person typed
+    never goes into SQL text), or None."""
+    return next((found for found, stored in driver_rows(connection, "SELECT id, name FROM country") if stored == name),
+                None)
+
+
 def stored_country_resolver(connection) -> CountryResolver:
     """A resolver of the names, aliases and ISO codes of the countries in the database of `connection`."""
     from .parsing.countries import CountryResolver

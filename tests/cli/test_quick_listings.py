@@ -49,12 +49,17 @@ def both_ways(capsys, path, *argv) -> tuple[tuple, tuple]:
     return quick, whole
 
 
-@pytest.mark.parametrize("output", FORMATS)
-def test_indicators_list_is_the_same_read_quickly_or_opened_whole(capsys, listed_demo, output):
-    for chosen in INDICATOR_FILTERS:
-        quick, whole = both_ways(capsys, listed_demo, "indicators", "list", *chosen, "--format", output)
+def assert_the_same_both_ways(capsys, path, command: str, filters, output: str) -> None:
+    """Each filter's exit code, output and messages, read quickly and opened whole: the same, and no error."""
+    for chosen in filters:
+        quick, whole = both_ways(capsys, path, command, "list", *chosen, "--format", output)
         assert quick == whole, chosen
         assert quick[0] == 0 and quick[2] == ""
+
+
+@pytest.mark.parametrize("output", FORMATS)
+def test_indicators_list_is_the_same_read_quickly_or_opened_whole(capsys, listed_demo, output):
+    assert_the_same_both_ways(capsys, listed_demo, "indicators", INDICATOR_FILTERS, output)
     _, out, _ = run(capsys, "--database", str(listed_demo), "indicators", "list", "--country", "TJ", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert list(rows[0]) == list(INDICATOR_FIELDS)
@@ -64,10 +69,7 @@ def test_indicators_list_is_the_same_read_quickly_or_opened_whole(capsys, listed
 
 @pytest.mark.parametrize("output", FORMATS)
 def test_directory_list_is_the_same_read_quickly_or_opened_whole(capsys, listed_demo, output):
-    for chosen in DIRECTORY_FILTERS:
-        quick, whole = both_ways(capsys, listed_demo, "directory", "list", *chosen, "--format", output)
-        assert quick == whole, chosen
-        assert quick[0] == 0 and quick[2] == ""
+    assert_the_same_both_ways(capsys, listed_demo, "directory", DIRECTORY_FILTERS, output)
     _, out, _ = run(capsys, "--database", str(listed_demo), "directory", "list", "--year", "2018", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert list(rows[0]) == list(LIST_FIELDS)

@@ -13,6 +13,7 @@ from ..collation import collation_key
 from ..directory_roles import AREA_ROLES, REGIONAL_ROLES, ROLE_ORDER, role_label, role_short
 from ..person_names import printed_name
 from ..plain_rows import driver_rows
+from ..reference import stored_country_id
 
 HEAD = "head"  # the cell of a mission's COM, HOO or OIC
 REGIONAL = "regional"  # the band of regional roles above the countries
@@ -79,11 +80,10 @@ def read_directory(connection, year: int | None = None, country: str | None = No
     if year is not None:
         where.append(f"r.year = {int(year)}")
     if country is not None:
-        country_id = next((found for found, name in driver_rows(connection, "SELECT id, name FROM country")
-                           if name == country), None)
+        country_id = stored_country_id(connection, country)
         if country_id is None:
             return []
-        where.append(f"r.country_id = {int(country_id)}")
+        where.append(f"r.country_id = {country_id}")
     if person_id is not None:
         where.append(f"r.person_id = {int(person_id)}")
     sql = _SELECT + (f" WHERE {' AND '.join(where)}" if where else "")

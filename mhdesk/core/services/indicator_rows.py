@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from ..indicators.exact import from_stored
 from ..plain_rows import driver_rows
+from ..reference import stored_country_id
 
 
 class IndicatorRow(NamedTuple):
@@ -48,11 +49,10 @@ def read_indicator_values(connection, year: int | None = None, country: str | No
     if year is not None:
         where.append(f"v.year = {int(year)}")
     if country is not None:
-        country_id = next((found for found, name in driver_rows(connection, "SELECT id, name FROM country")
-                           if name == country), None)
+        country_id = stored_country_id(connection, country)
         if country_id is None:
             return []
-        where.append(f"v.country_id = {int(country_id)}")
+        where.append(f"v.country_id = {country_id}")
     sql = _SELECT + (f" WHERE {' AND '.join(where)}" if where else "") + _ORDER
     make = IndicatorRow._make
     return [make((*row[:8], from_stored(row[8], row[11]), row[9], row[10])) for row in driver_rows(connection, sql)]

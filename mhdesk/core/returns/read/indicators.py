@@ -109,26 +109,15 @@ def read_indicators(table: Table, context: ReadContext, project_codes: set[str])
                 continue
             sex_value, age_value = pair
         else:  # each cell on its own, its problems logged in column order
-            code = indicators.get(name, _MISSING)
-            if code is _MISSING or code.__class__ is ParseError:
-                code = _resolve(indicators, parse_indicator, name, log, row, "Indicator", "the indicator is missing")
-            where = countries.get(country_cell, _MISSING)
-            if where is _MISSING or where.__class__ is ParseError:
-                where = _resolve(countries, parse_country, country_cell, log, row, "Country")
-            project_code = projects.get(project, _MISSING)
-            if project_code is _MISSING or project_code.__class__ is ParseError:
-                project_code = _resolve(projects, parse_project, project, log, row, "Project code")
-            sex_value = sexes.get(sex, _MISSING)
-            if sex_value is _MISSING or sex_value.__class__ is ParseError:
-                sex_value = _resolve(sexes, parse_sex, sex, log, row, "Sex")
-            age_value = ages.get(age, _MISSING)
-            if age_value is _MISSING or age_value.__class__ is ParseError:
-                age_value = _resolve(ages, parse_age_group, age, log, row, "Age group")
-            year_read = years.get(year, _MISSING)
-            if year_read is _MISSING or year_read.__class__ is ParseError:
-                year_read = _resolve(years, parse_year_far, year, log, row, "Year")
-                if year_read is _MISSING:
-                    continue
+            # once per group of rows, so each cell goes through the look-up (and its log) whole
+            code = _resolve(indicators, parse_indicator, name, log, row, "Indicator", "the indicator is missing")
+            where = _resolve(countries, parse_country, country_cell, log, row, "Country")
+            project_code = _resolve(projects, parse_project, project, log, row, "Project code")
+            sex_value = _resolve(sexes, parse_sex, sex, log, row, "Sex")
+            age_value = _resolve(ages, parse_age_group, age, log, row, "Age group")
+            year_read = _resolve(years, parse_year_far, year, log, row, "Year")
+            if year_read is _MISSING:
+                continue
             year_value, far = year_read
             if far:
                 log.warning(far, SHEET, row, "Year")
